@@ -1,0 +1,114 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <tuple>
+#include <utility>
+
+namespace mqtt
+{
+
+/// A queue of calls, filled from any thread and drained on one (the main loop's).
+/// Calls come out in the order they went in. Thread-safe; copies share the same queue.
+class EventQueue
+{
+public:
+    using Call = std::function<void()>;
+
+    EventQueue() : m_state(std::make_shared<State>()) {}
+
+    /// Enqueues a call; never blocks for long. Any thread.
+    void push(Call call) const
+    {
+        {
+            std::lock_guard lock(m_state->mutex);
+            m_state->calls.push_back(std::move(call));
+        }
+        m_state->ready.notify_one();
+    }
+
+    /// Wraps a callback so that calling the wrapper (on any thread) enqueues the callback with a
+    /// copy of its arguments; it then runs where the queue is drained. The wrapper keeps the queue
+    /// alive, so it may outlive this object.
+    template <typename... Args>
+    std::function<void(Args...)> post(std::function<void(Args...)> callback) const
+    {
+        if (!callback)
+            return {};
+        return [state = m_state, callback = std::move(callback)](Args... args)
+        {
+            EventQueue queue(state);
+            queue.push([callback, tuple = std::make_tuple(std::decay_t<Args>(args)...)]() mutable
+                       { std::apply(callback, std::move(tuple)); });
+        };
+    }
+
+    /// The same for any callable with one call signature (a lambda, a function pointer).
+    template <typename F>
+    auto post(F callback) const
+    {
+        return post(std::function(std::move(callback)));
+    }
+
+    /// Takes the oldest call without waiting; false when the queue is empty.
+    bool tryPop(Call& out) const
+    {
+        std::lock_guard lock(m_state->mutex);
+        if (m_state->calls.empty())
+            return false;
+        out = std::move(m_state->calls.front());
+        m_state->calls.pop_front();
+        return true;
+    }
+
+    /// Waits up to `timeout` for a call; false when none came.
+    bool waitPop(Call& out, std::chrono::milliseconds timeout) const
+    {
+        std::unique_lock lock(m_state->mutex);
+        if (!m_state->ready.wait_for(lock, timeout, [&] { return !m_state->calls.empty(); }))
+            return false;
+        out = std::move(m_state->calls.front());
+        m_state->calls.pop_front();
+        return true;
+    }
+
+    /// Runs the calls queued when it starts, in order, on the calling thread; returns how many.
+    /// Calls queued meanwhile wait for the next drain, so a busy producer cannot stall a frame.
+    std::size_t drain() const
+    {
+        std::deque<Call> batch;
+        {
+            std::lock_guard lock(m_state->mutex);
+            batch.swap(m_state->calls);
+        }
+        for (auto& call : batch)
+            call();
+        return batch.size();
+    }
+
+    /// Number of calls waiting. Any thread.
+    std::size_t size() const
+    {
+        std::lock_guard lock(m_state->mutex);
+        return m_state->calls.size();
+    }
+
+private:
+    struct State
+    {
+        std::mutex mutex;
+        std::condition_variable ready;
+        std::deque<Call> calls;
+    };
+
+    explicit EventQueue(std::shared_ptr<State> state) : m_state(std::move(state)) {}
+
+    std::shared_ptr<State> m_state;
+};
+
+} // namespace mqtt

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace mqtt
+{
+
+/// A private mosquitto broker on a free 127.0.0.1 port, for tests, benchmarks and the launcher's
+/// local default. Starts in the constructor (throws std::runtime_error naming the cause when it
+/// cannot), stops in the destructor by its own pid, and removes its temporary folder.
+class LoopbackBroker
+{
+public:
+    struct Options
+    {
+        /// When set, anonymous clients are refused and only these logins are accepted.
+        std::vector<std::pair<std::string, std::string>> users;
+        /// Extra lines for mosquitto.conf (for example an ACL or a TLS listener).
+        std::vector<std::string> extraConfig;
+        /// 0: a free port is chosen.
+        int port = 0;
+        std::chrono::milliseconds startTimeout{10000};
+    };
+
+    LoopbackBroker();
+    explicit LoopbackBroker(Options options);
+    LoopbackBroker(const LoopbackBroker&) = delete;
+    LoopbackBroker& operator=(const LoopbackBroker&) = delete;
+    ~LoopbackBroker();
+
+    const std::string& host() const { return m_host; }
+    int port() const { return m_port; }
+    pid_t pid() const { return m_pid; }
+    /// The broker's temporary folder (config, password file, log).
+    const std::filesystem::path& directory() const { return m_dir; }
+
+    /// Stops the broker (SIGTERM, then SIGKILL after a deadline) and waits for it.
+    void stop();
+    /// Starts it again on the same port, waiting until the port answers.
+    void start();
+    bool isRunning() const { return m_pid > 0; }
+
+    /// The mosquitto executable used (PATH, then /usr/sbin).
+    static std::filesystem::path executable();
+    /// A port on 127.0.0.1 that nobody listens on right now.
+    static int freePort();
+    /// Whether something accepts TCP connections on host:port within the timeout.
+    static bool portAnswers(const std::string& host, int port, std::chrono::milliseconds timeout);
+
+private:
+    void writeConfig();
+
+    Options m_options;
+    std::string m_host = "127.0.0.1";
+    int m_port = 0;
+    pid_t m_pid = -1;
+    std::filesystem::path m_dir;
+};
+
+} // namespace mqtt

@@ -1,0 +1,426 @@
+#include <mqttgames/mqtt/GameClient.hpp>
+
+#include <mqttgames/mqtt/GameWire.hpp>
+#include <mqttgames/mqtt/MQTTClient.hpp>
+
+#include "VerboseLog.hpp"
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace mqtt
+{
+
+const char* toString(GameState state)
+{
+    switch (state)
+    {
+        case GameState::Idle: return "IDLE";
+        case GameState::Connecting: return "CONNECTING";
+        case GameState::Connected: return "CONNECTED";
+        case GameState::Ready: return "READY";
+        case GameState::Disconnected: return "DISCONNECTED";
+    }
+    return "UNKNOWN";
+}
+
+struct GameClient::Impl
+{
+    Impl(StateCallback stateCallback, MessageCallback messageCallback, std::string topicName) :
+    onState(std::move(stateCallback)),
+    onMessage(std::move(messageCallback)),
+    topic(std::move(topicName)),
+    id(wire::randomId())
+    {
+    }
+
+    const StateCallback onState;
+    const MessageCallback onMessage;
+    const std::string topic;
+    const std::string id;
+    detail::VerboseLog log{"gameclient"};
+
+    std::mutex lifecycle; // serialises connect(), disconnect() and lookForPartner()
+
+    mutable std::mutex mutex; // guards everything below
+    std::condition_variable changed;
+    GameState state = GameState::Idle;
+    std::string name = "Player";
+    std::string partnerId;
+    std::string partnerName;
+    std::string lastError;
+    int keepalive = 60;
+    std::chrono::milliseconds connectTimeout{5000};
+    std::chrono::milliseconds announceInterval{2000};
+    std::string username;
+    std::string password;
+    TlsOptions tls;
+    bool verbose = false;
+    bool stopAnnouncing = false;
+    std::shared_ptr<MQTTClient> client; // made anew by each connect(), with the settings of the moment
+
+    std::thread announcer; // joined by disconnect(); touched under `lifecycle` only
+
+    // Sets the state and tells the callback, if it changed. Called on one thread at a time: the
+    // caller of connect()/disconnect() before and after the network thread runs, else that thread.
+    void transition(GameState next)
+    {
+        {
+            std::lock_guard lock(mutex);
+            if (state == next)
+                return;
+            state = next;
+            changed.notify_all();
+        }
+        log.write(std::string("state ") + toString(next));
+        if (onState)
+            onState(next);
+    }
+
+    std::shared_ptr<MQTTClient> currentClient() const
+    {
+        std::lock_guard lock(mutex);
+        return client;
+    }
+
+    void announce()
+    {
+        std::string hello;
+        const auto mqttClient = currentClient();
+        if (!mqttClient)
+            return;
+        const std::string address = mqttClient->getLocalAddress();
+        {
+            std::lock_guard lock(mutex);
+            hello = wire::makeHello(name, address);
+        }
+        mqttClient->publish(topic, wire::format(hello, id));
+    }
+
+    // Network thread: after every connection the broker accepted.
+    void handleConnected()
+    {
+        const auto mqttClient = currentClient();
+        if (!mqttClient)
+            return;
+        // SUBSCRIBE goes out before the hello on the same connection, and the broker handles a
+        // connection's packets in order: an immediate answer to the hello cannot be missed.
+        mqttClient->subscribe(topic, 0);
+        bool waiting = false;
+        {
+            std::lock_guard lock(mutex);
+            waiting = state == GameState::Connecting || state == GameState::Connected;
+        }
+        if (waiting)
+            transition(GameState::Connected);
+        announce();
+    }
+
+    // Network thread: every message on the topic.
+    void handleMessage(const std::string& payload, bool retained)
+    {
+        if (retained)
+        {
+            log.write("ignored a retained message: it was left on the topic before we came");
+            return;
+        }
+        const auto envelope = wire::parse(payload);
+        if (!envelope)
+        {
+            log.write("ignored a message without a sender id");
+            return;
+        }
+        if (envelope->sender == id)
+            return;
+
+        if (wire::isHello(envelope->text))
+        {
+            const auto hello = wire::parseHello(envelope->text);
+            {
+                std::lock_guard lock(mutex);
+                if (state != GameState::Connected)
+                    return; // paired already: a third client cannot take over
+                partnerId = envelope->sender;
+                partnerName = wire::sanitizeName(hello.name);
+            }
+            announce(); // the answer, so that the partner pairs with us too
+            transition(GameState::Ready);
+            return;
+        }
+
+        {
+            std::lock_guard lock(mutex);
+            if (state != GameState::Ready || envelope->sender != partnerId)
+                return; // not from our partner: not for us
+        }
+        if (envelope->text == wire::DisconnectText)
+        {
+            transition(GameState::Disconnected);
+            return;
+        }
+        if (onMessage)
+            onMessage(envelope->text);
+    }
+
+    void startAnnouncer()
+    {
+        {
+            std::lock_guard lock(mutex);
+            stopAnnouncing = false;
+        }
+        announcer = std::thread(
+            [this]
+            {
+                std::unique_lock lock(mutex);
+                while (!changed.wait_for(lock, announceInterval, [this] { return stopAnnouncing; }))
+                {
+                    if (state != GameState::Connected)
+                        continue;
+                    lock.unlock();
+                    announce(); // a lost hello must not strand a waiting client
+                    lock.lock();
+                }
+            });
+    }
+
+    void stopAnnouncer()
+    {
+        {
+            std::lock_guard lock(mutex);
+            stopAnnouncing = true;
+            changed.notify_all();
+        }
+        if (announcer.joinable())
+            announcer.join();
+    }
+};
+
+GameClient::GameClient(StateCallback stateChanged, MessageCallback messageReceived, std::string topic) :
+m_impl(std::make_unique<Impl>(std::move(stateChanged), std::move(messageReceived), std::move(topic)))
+{
+}
+
+GameClient::~GameClient()
+{
+    disconnect();
+}
+
+bool GameClient::connect(const std::string& host, int port)
+{
+    Impl& d = *m_impl;
+    disconnect();
+    std::lock_guard life(d.lifecycle);
+
+    std::unique_lock lock(d.mutex);
+    const int keepalive = d.keepalive;
+    const auto timeout = d.connectTimeout;
+    const bool verbose = d.verbose;
+    const TlsOptions tls = d.tls;
+    const std::string username = d.username;
+    const std::string password = d.password;
+    d.partnerId.clear();
+    d.partnerName.clear();
+    d.lastError.clear();
+    lock.unlock();
+
+    // Made outside our lock: libmosquitto takes its own locks here, and holds them around callbacks.
+    auto mqttClient = std::make_shared<MQTTClient>(nullptr, username, password);
+    mqttClient->setVerbose(verbose);
+    mqttClient->setConnectTimeout(timeout);
+    mqttClient->setTls(tls);
+    // The partner sees us leave through this will even if we crash or lose the network.
+    mqttClient->setWill(d.topic, wire::format(wire::DisconnectText, d.id), 0, false);
+    mqttClient->setMessageCallback([&d](const std::string&, const std::string& payload, bool retained)
+                                   { d.handleMessage(payload, retained); });
+    mqttClient->setConnectionCallback(
+        [&d](bool connected, const std::string&)
+        {
+            if (connected)
+                d.handleConnected();
+        });
+
+    lock.lock();
+    d.client = mqttClient;
+    lock.unlock();
+
+    d.transition(GameState::Connecting);
+    bool ok = mqttClient->connect(host, port, keepalive);
+    if (ok)
+    {
+        lock.lock();
+        ok = d.changed.wait_for(lock, timeout, [&] { return d.state != GameState::Connecting; });
+        if (!ok)
+            d.lastError = "connected, but the subscription was not confirmed in time";
+        lock.unlock();
+    }
+    if (!ok)
+    {
+        const std::string reason = mqttClient->getLastError();
+        lock.lock();
+        if (d.lastError.empty())
+            d.lastError = reason;
+        d.client.reset();
+        lock.unlock();
+        mqttClient->disconnect();
+        d.transition(GameState::Disconnected);
+        return false;
+    }
+    d.startAnnouncer();
+    return true;
+}
+
+bool GameClient::sendMessage(const std::string& text)
+{
+    Impl& d = *m_impl;
+    std::shared_ptr<MQTTClient> mqttClient;
+    {
+        std::lock_guard lock(d.mutex);
+        if (d.state != GameState::Ready)
+        {
+            d.lastError = "no partner to send to";
+            return false;
+        }
+        mqttClient = d.client;
+    }
+    if (mqttClient && mqttClient->publish(d.topic, wire::format(text, d.id)))
+        return true;
+    std::lock_guard lock(d.mutex);
+    d.lastError = mqttClient ? mqttClient->getLastError() : "not connected";
+    return false;
+}
+
+void GameClient::disconnect()
+{
+    Impl& d = *m_impl;
+    std::lock_guard life(d.lifecycle);
+    d.stopAnnouncer();
+    std::shared_ptr<MQTTClient> mqttClient;
+    {
+        std::lock_guard lock(d.mutex);
+        mqttClient.swap(d.client);
+    }
+    if (!mqttClient)
+        return;
+    if (mqttClient->isConnected())
+        mqttClient->publish(d.topic, wire::format(wire::DisconnectText, d.id));
+    mqttClient->disconnect(); // joins the network thread: no callback runs after this
+    d.transition(GameState::Idle);
+}
+
+bool GameClient::lookForPartner()
+{
+    Impl& d = *m_impl;
+    std::lock_guard life(d.lifecycle);
+    const auto mqttClient = d.currentClient();
+    if (!mqttClient || !mqttClient->isConnected())
+        return false;
+    {
+        std::lock_guard lock(d.mutex);
+        if (d.state == GameState::Ready)
+            return false;
+        d.partnerId.clear();
+        d.partnerName.clear();
+    }
+    d.transition(GameState::Connected);
+    d.announce();
+    return true;
+}
+
+GameState GameClient::getState() const
+{
+    std::lock_guard lock(m_impl->mutex);
+    return m_impl->state;
+}
+
+void GameClient::setName(const std::string& name)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->name = wire::sanitizeName(name);
+}
+
+std::string GameClient::getName() const
+{
+    std::lock_guard lock(m_impl->mutex);
+    return m_impl->name;
+}
+
+std::string GameClient::getPartnerName() const
+{
+    std::lock_guard lock(m_impl->mutex);
+    return m_impl->partnerName;
+}
+
+bool GameClient::isFirst() const
+{
+    std::lock_guard lock(m_impl->mutex);
+    return !m_impl->partnerId.empty() && m_impl->id < m_impl->partnerId;
+}
+
+std::string GameClient::getId() const
+{
+    return m_impl->id;
+}
+
+std::string GameClient::getPartnerId() const
+{
+    std::lock_guard lock(m_impl->mutex);
+    return m_impl->partnerId;
+}
+
+std::string GameClient::getTopic() const
+{
+    return m_impl->topic;
+}
+
+std::string GameClient::getLastError() const
+{
+    std::lock_guard lock(m_impl->mutex);
+    return m_impl->lastError;
+}
+
+void GameClient::setVerbose(bool verbose)
+{
+    std::shared_ptr<MQTTClient> mqttClient;
+    {
+        std::lock_guard lock(m_impl->mutex);
+        m_impl->verbose = verbose;
+        mqttClient = m_impl->client;
+    }
+    m_impl->log.setEnabled(verbose);
+    if (mqttClient)
+        mqttClient->setVerbose(verbose);
+}
+
+void GameClient::setKeepalive(int seconds)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->keepalive = seconds;
+}
+
+void GameClient::setConnectTimeout(std::chrono::milliseconds timeout)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->connectTimeout = timeout;
+}
+
+void GameClient::setAnnounceInterval(std::chrono::milliseconds interval)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->announceInterval = interval;
+}
+
+void GameClient::setCredentials(const std::string& username, const std::string& password)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->username = username;
+    m_impl->password = password;
+}
+
+void GameClient::setTls(const TlsOptions& tls)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->tls = tls;
+}
+
+} // namespace mqtt

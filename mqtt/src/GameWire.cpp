@@ -1,0 +1,76 @@
+#include <mqttgames/mqtt/GameWire.hpp>
+
+#include <random>
+
+namespace mqtt::wire
+{
+
+std::optional<Envelope> parse(std::string_view payload)
+{
+    const auto at = payload.rfind('@');
+    if (at == std::string_view::npos || at + 1 == payload.size())
+        return std::nullopt;
+    return Envelope{std::string(payload.substr(0, at)), std::string(payload.substr(at + 1))};
+}
+
+std::string format(std::string_view text, std::string_view sender)
+{
+    std::string payload(text);
+    payload += '@';
+    payload += sender;
+    return payload;
+}
+
+bool isHello(std::string_view text)
+{
+    return text == HelloPrefix || (text.starts_with(HelloPrefix) && text[HelloPrefix.size()] == ',');
+}
+
+Hello parseHello(std::string_view text)
+{
+    Hello hello;
+    if (!isHello(text) || text.size() == HelloPrefix.size())
+        return hello;
+    const std::string_view rest = text.substr(HelloPrefix.size() + 1);
+    const auto comma = rest.rfind(',');
+    if (comma == std::string_view::npos)
+    {
+        hello.name = rest;
+        return hello;
+    }
+    hello.name = rest.substr(0, comma);
+    hello.address = rest.substr(comma + 1);
+    return hello;
+}
+
+std::string sanitizeName(std::string_view name)
+{
+    std::string clean;
+    for (char c : name)
+    {
+        if (c == ',' || c == '@')
+            clean += '_';
+        else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f)
+            clean += c;
+    }
+    return clean;
+}
+
+std::string makeHello(std::string_view name, std::string_view address)
+{
+    return std::string(HelloPrefix) + "," + sanitizeName(name) + "," + std::string(address);
+}
+
+std::string randomId()
+{
+    static constexpr std::string_view alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    std::random_device entropy;
+    std::mt19937_64 generator((static_cast<std::uint64_t>(entropy()) << 32) ^ entropy());
+    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+    std::string id(IdLength, ' ');
+    for (char& c : id)
+        c = alphabet[pick(generator)];
+    return id;
+}
+
+} // namespace mqtt::wire

@@ -1,0 +1,262 @@
+#include <mqttgames/mqtt/LoopbackBroker.hpp>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace mqtt
+{
+namespace
+{
+
+using Clock = std::chrono::steady_clock;
+
+// A socket closed on every path.
+class Socket
+{
+public:
+    explicit Socket(int fd) : m_fd(fd) {}
+    ~Socket()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    Socket(const Socket&) = delete;
+    Socket& operator=(const Socket&) = delete;
+    int fd() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+sockaddr_in loopbackAddress(int port)
+{
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    return address;
+}
+
+std::string readFile(const std::filesystem::path& path)
+{
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// mosquitto_passwd hashes the password file in place; run it synchronously.
+void addUser(const std::filesystem::path& file, const std::string& user, const std::string& password)
+{
+    std::filesystem::path tool = LoopbackBroker::executable().parent_path().parent_path() / "bin/mosquitto_passwd";
+    if (!std::filesystem::exists(tool))
+        tool = "/usr/bin/mosquitto_passwd";
+    const std::string fileText = file.string();
+    const char* argv[] = {tool.c_str(), "-b", fileText.c_str(), user.c_str(), password.c_str(), nullptr};
+    pid_t pid = -1;
+    if (posix_spawn(&pid, tool.c_str(), nullptr, nullptr, const_cast<char**>(argv), environ) != 0)
+        throw std::runtime_error("LoopbackBroker: cannot run " + tool.string());
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        throw std::runtime_error("LoopbackBroker: mosquitto_passwd failed for user '" + user + "'");
+}
+
+} // namespace
+
+LoopbackBroker::LoopbackBroker() : LoopbackBroker(Options{})
+{
+}
+
+LoopbackBroker::LoopbackBroker(Options options) : m_options(std::move(options))
+{
+    char pattern[] = "/tmp/mqttgames-broker-XXXXXX";
+    if (!mkdtemp(pattern))
+        throw std::runtime_error(std::string("LoopbackBroker: cannot make a temporary folder: ") + std::strerror(errno));
+    m_dir = pattern;
+    m_port = m_options.port;
+    try
+    {
+        if (!m_options.users.empty())
+        {
+            const auto passwords = m_dir / "passwords";
+            std::ofstream(passwords).close();
+            for (const auto& [user, password] : m_options.users)
+                addUser(passwords, user, password);
+        }
+        start();
+    }
+    catch (...)
+    {
+        std::error_code ignored;
+        std::filesystem::remove_all(m_dir, ignored);
+        throw;
+    }
+}
+
+LoopbackBroker::~LoopbackBroker()
+{
+    stop();
+    std::error_code ignored;
+    std::filesystem::remove_all(m_dir, ignored);
+}
+
+void LoopbackBroker::writeConfig()
+{
+    std::ofstream config(m_dir / "mosquitto.conf");
+    config << "listener " << m_port << " " << m_host << "\n";
+    if (m_options.users.empty())
+        config << "allow_anonymous true\n";
+    else
+        config << "allow_anonymous false\npassword_file " << (m_dir / "passwords").string() << "\n";
+    // Small messages must not wait for Nagle's algorithm; a slow subscriber must not lose qos 1/2 messages.
+    config << "set_tcp_nodelay true\nmax_queued_messages 0\npersistence false\n";
+    config << "log_dest file " << (m_dir / "mosquitto.log").string() << "\n";
+    config << "log_type error\nlog_type warning\nlog_type notice\n";
+    if (geteuid() == 0)
+        config << "user root\n"; // else it drops to user 'mosquitto', who cannot read our private folder
+    for (const auto& line : m_options.extraConfig)
+        config << line << "\n";
+}
+
+void LoopbackBroker::start()
+{
+    if (isRunning())
+        return;
+    const auto executablePath = executable();
+    const bool choosePort = m_options.port == 0;
+    std::string lastFailure;
+    // A chosen free port can be taken by someone else before mosquitto binds it: try a few.
+    for (int attempt = 0; attempt < 5; ++attempt)
+    {
+        if (choosePort && (attempt > 0 || m_port == 0))
+            m_port = freePort();
+        writeConfig();
+        const std::string configPath = (m_dir / "mosquitto.conf").string();
+        const char* argv[] = {executablePath.c_str(), "-c", configPath.c_str(), nullptr};
+
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+        const std::string stderrPath = (m_dir / "stderr.log").string();
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderrPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        pid_t pid = -1;
+        const int rc = posix_spawn(&pid, executablePath.c_str(), &actions, nullptr, const_cast<char**>(argv), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        if (rc != 0)
+            throw std::runtime_error("LoopbackBroker: cannot start " + executablePath.string() + ": " + std::strerror(rc));
+        m_pid = pid;
+
+        // Poll the port until it answers or the broker exits; never a fixed sleep.
+        const auto deadline = Clock::now() + m_options.startTimeout;
+        while (Clock::now() < deadline)
+        {
+            int status = 0;
+            if (waitpid(m_pid, &status, WNOHANG) == m_pid)
+            {
+                m_pid = -1;
+                break;
+            }
+            if (portAnswers(m_host, m_port, std::chrono::milliseconds(100)))
+                return;
+            // The broker is starting: wait on its exit for a moment instead of spinning.
+            pollfd none{-1, 0, 0};
+            ::poll(&none, 0, 5);
+        }
+        lastFailure = readFile(m_dir / "stderr.log") + readFile(m_dir / "mosquitto.log");
+        stop();
+        if (!choosePort)
+            break;
+    }
+    throw std::runtime_error("LoopbackBroker: mosquitto did not start on " + m_host + ":" + std::to_string(m_port) +
+                             (lastFailure.empty() ? "" : ": " + lastFailure));
+}
+
+void LoopbackBroker::stop()
+{
+    if (m_pid <= 0)
+        return;
+    ::kill(m_pid, SIGTERM);
+    const auto deadline = Clock::now() + std::chrono::seconds(5);
+    int status = 0;
+    while (waitpid(m_pid, &status, WNOHANG) == 0)
+    {
+        if (Clock::now() > deadline)
+        {
+            ::kill(m_pid, SIGKILL);
+            waitpid(m_pid, &status, 0);
+            break;
+        }
+        pollfd none{-1, 0, 0};
+        ::poll(&none, 0, 5);
+    }
+    m_pid = -1;
+}
+
+std::filesystem::path LoopbackBroker::executable()
+{
+    if (const char* path = std::getenv("PATH"))
+    {
+        std::stringstream folders(path);
+        std::string folder;
+        while (std::getline(folders, folder, ':'))
+        {
+            const auto candidate = std::filesystem::path(folder) / "mosquitto";
+            if (!folder.empty() && ::access(candidate.c_str(), X_OK) == 0)
+                return candidate;
+        }
+    }
+    for (const char* candidate : {"/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto"})
+        if (::access(candidate, X_OK) == 0)
+            return candidate;
+    throw std::runtime_error("LoopbackBroker: no mosquitto executable found (install the 'mosquitto' package)");
+}
+
+int LoopbackBroker::freePort()
+{
+    Socket socket(::socket(AF_INET, SOCK_STREAM, 0));
+    sockaddr_in address = loopbackAddress(0);
+    if (socket.fd() < 0 || ::bind(socket.fd(), reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
+        throw std::runtime_error(std::string("LoopbackBroker: cannot find a free port: ") + std::strerror(errno));
+    socklen_t length = sizeof address;
+    getsockname(socket.fd(), reinterpret_cast<sockaddr*>(&address), &length);
+    return ntohs(address.sin_port);
+}
+
+bool LoopbackBroker::portAnswers(const std::string& host, int port, std::chrono::milliseconds timeout)
+{
+    Socket socket(::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0));
+    sockaddr_in address = loopbackAddress(port);
+    if (socket.fd() < 0 || inet_pton(AF_INET, host.c_str(), &address.sin_addr) != 1)
+        return false;
+    if (::connect(socket.fd(), reinterpret_cast<sockaddr*>(&address), sizeof address) == 0)
+        return true;
+    if (errno != EINPROGRESS)
+        return false;
+    pollfd writable{socket.fd(), POLLOUT, 0};
+    if (::poll(&writable, 1, static_cast<int>(timeout.count())) != 1)
+        return false;
+    int error = 0;
+    socklen_t length = sizeof error;
+    getsockopt(socket.fd(), SOL_SOCKET, SO_ERROR, &error, &length);
+    return error == 0;
+}
+
+} // namespace mqtt

@@ -1,0 +1,59 @@
+#include <mqttgames/mqtt/GameWire.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace mqtt;
+
+TEST_CASE("GameWire")
+{
+    SECTION("the sender is what follows the last @")
+    {
+        const auto envelope = wire::parse("mail a@b.c now@abc123");
+        REQUIRE(envelope);
+        CHECK(envelope->text == "mail a@b.c now");
+        CHECK(envelope->sender == "abc123");
+        CHECK(wire::format(envelope->text, envelope->sender) == "mail a@b.c now@abc123");
+    }
+    SECTION("payloads without a sender are refused")
+    {
+        CHECK_FALSE(wire::parse(""));
+        CHECK_FALSE(wire::parse("no sender"));
+        CHECK_FALSE(wire::parse("text@"));
+        CHECK_FALSE(wire::parse("@"));
+        const auto emptyText = wire::parse("@id");
+        REQUIRE(emptyText);
+        CHECK(emptyText->text.empty());
+    }
+    SECTION("hello messages")
+    {
+        CHECK(wire::isHello("_ENTERED,Ann,10.0.0.1"));
+        CHECK(wire::isHello("_ENTERED"));
+        CHECK_FALSE(wire::isHello("_ENTEREDX"));
+        CHECK_FALSE(wire::isHello("hello"));
+        const auto hello = wire::parseHello("_ENTERED,Ann,10.0.0.1");
+        CHECK(hello.name == "Ann");
+        CHECK(hello.address == "10.0.0.1");
+        CHECK(wire::parseHello("_ENTERED").name.empty());
+        CHECK(wire::parseHello("_ENTERED,Bob").name == "Bob");
+    }
+    SECTION("names cannot break the format")
+    {
+        const std::string hello = wire::makeHello("A,n@n\n", "127.0.0.1");
+        CHECK(hello == "_ENTERED,A_n_n,127.0.0.1");
+        CHECK(wire::parseHello(hello).name == "A_n_n");
+    }
+    SECTION("ids are 20 characters of [a-z0-9] and differ")
+    {
+        std::set<std::string> ids;
+        for (int i = 0; i < 100; ++i)
+        {
+            const std::string id = wire::randomId();
+            CHECK(id.size() == 20);
+            CHECK(id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789") == std::string::npos);
+            ids.insert(id);
+        }
+        CHECK(ids.size() == 100);
+    }
+}
