@@ -7,6 +7,7 @@
 
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace mqtt
@@ -58,6 +59,7 @@ struct GameClient::Impl
     TlsOptions tls;
     bool verbose = false;
     bool stopAnnouncing = false;
+    std::optional<std::pair<std::string, wire::Hello>> earlyHello; // a hello that came while Connecting
     std::shared_ptr<MQTTClient> client; // made anew by each connect(), with the settings of the moment
 
     std::thread announcer; // joined by disconnect(); touched under `lifecycle` only
@@ -105,16 +107,23 @@ struct GameClient::Impl
         if (!mqttClient)
             return;
         // SUBSCRIBE goes out before the hello on the same connection, and the broker handles a
-        // connection's packets in order: an immediate answer to the hello cannot be missed.
+        // connection's packets in order: our hello comes back to us once the subscription is in place.
         mqttClient->subscribe(topic, 0);
-        bool waiting = false;
+        announce();
+    }
+
+    // Network thread: pairs with the sender of a hello if we are still waiting for a partner.
+    void pairWith(const std::string& sender, const wire::Hello& hello)
+    {
         {
             std::lock_guard lock(mutex);
-            waiting = state == GameState::Connecting || state == GameState::Connected;
+            if (state != GameState::Connected)
+                return; // paired already: a third client cannot take over
+            partnerId = sender;
+            partnerName = wire::sanitizeName(hello.name);
         }
-        if (waiting)
-            transition(GameState::Connected);
-        announce();
+        announce(); // the answer, so that the partner pairs with us too
+        transition(GameState::Ready);
     }
 
     // Network thread: every message on the topic.
@@ -131,21 +140,37 @@ struct GameClient::Impl
             log.write("ignored a message without a sender id");
             return;
         }
-        if (envelope->sender == id)
-            return;
+        const bool isHello = wire::isHello(envelope->text);
 
-        if (wire::isHello(envelope->text))
+        if (envelope->sender == id)
         {
-            const auto hello = wire::parseHello(envelope->text);
+            // Our own hello came back: the subscription is in place, we are really waiting now.
+            std::optional<std::pair<std::string, wire::Hello>> early;
             {
                 std::lock_guard lock(mutex);
-                if (state != GameState::Connected)
-                    return; // paired already: a third client cannot take over
-                partnerId = envelope->sender;
-                partnerName = wire::sanitizeName(hello.name);
+                if (!isHello || state != GameState::Connecting)
+                    return;
+                early.swap(earlyHello);
             }
-            announce(); // the answer, so that the partner pairs with us too
-            transition(GameState::Ready);
+            transition(GameState::Connected);
+            if (early)
+                pairWith(early->first, early->second);
+            return;
+        }
+
+        if (isHello)
+        {
+            {
+                std::lock_guard lock(mutex);
+                if (state == GameState::Connecting)
+                {
+                    // A player who announced itself before our own hello came back: keep it.
+                    if (!earlyHello)
+                        earlyHello.emplace(envelope->sender, wire::parseHello(envelope->text));
+                    return;
+                }
+            }
+            pairWith(envelope->sender, wire::parseHello(envelope->text));
             return;
         }
 
@@ -222,6 +247,7 @@ bool GameClient::connect(const std::string& host, int port)
     d.partnerId.clear();
     d.partnerName.clear();
     d.lastError.clear();
+    d.earlyHello.reset();
     lock.unlock();
 
     // Made outside our lock: libmosquitto takes its own locks here, and holds them around callbacks.
@@ -251,7 +277,7 @@ bool GameClient::connect(const std::string& host, int port)
         lock.lock();
         ok = d.changed.wait_for(lock, timeout, [&] { return d.state != GameState::Connecting; });
         if (!ok)
-            d.lastError = "connected, but the subscription was not confirmed in time";
+            d.lastError = "connected, but our announcement did not come back: may we subscribe to '" + d.topic + "'?";
         lock.unlock();
     }
     if (!ok)

@@ -15,7 +15,7 @@ enum class GameState
 {
     Idle,         ///< not connected (initially, and after disconnect())
     Connecting,   ///< connecting to the broker
-    Connected,    ///< connected, waiting for a partner
+    Connected,    ///< connected and subscribed, waiting for a partner
     Ready,        ///< both players are there
     Disconnected, ///< the partner is gone, or the connection failed
 };
