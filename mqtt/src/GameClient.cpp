@@ -43,6 +43,7 @@ struct GameClient::Impl
     detail::VerboseLog log{"gameclient"};
 
     std::mutex lifecycle; // serialises connect(), disconnect() and lookForPartner()
+    std::mutex emitting;  // held while a state change is told, so changes are told in order
 
     mutable std::mutex mutex; // guards everything below
     std::condition_variable changed;
@@ -60,14 +61,17 @@ struct GameClient::Impl
     bool verbose = false;
     bool stopAnnouncing = false;
     std::optional<std::pair<std::string, wire::Hello>> earlyHello; // a hello that came while Connecting
+    bool resuming = false; // our connection dropped while paired: we want that partner back
+    bool leaving = false;  // disconnect() is under way: a closed connection is no loss
     std::shared_ptr<MQTTClient> client; // made anew by each connect(), with the settings of the moment
 
     std::thread announcer; // joined by disconnect(); touched under `lifecycle` only
 
-    // Sets the state and tells the callback, if it changed. Called on one thread at a time: the
-    // caller of connect()/disconnect() before and after the network thread runs, else that thread.
+    // Sets the state and tells the callback, if it changed. `emitting` keeps the callbacks in the
+    // order of the changes even when the network thread and a caller change the state together.
     void transition(GameState next)
     {
+        std::lock_guard order(emitting);
         {
             std::lock_guard lock(mutex);
             if (state == next)
@@ -86,21 +90,22 @@ struct GameClient::Impl
         return client;
     }
 
+    // Publishes our hello; a "back" hello while we try to get our partner back after a lost connection.
     void announce()
     {
-        std::string hello;
         const auto mqttClient = currentClient();
         if (!mqttClient)
             return;
         const std::string address = mqttClient->getLocalAddress();
+        std::string hello;
         {
             std::lock_guard lock(mutex);
-            hello = wire::makeHello(name, address);
+            hello = wire::makeHello(name, address, resuming);
         }
         mqttClient->publish(topic, wire::format(hello, id));
     }
 
-    // Network thread: after every connection the broker accepted.
+    // Network thread: after every connection the broker accepted, the first and each reconnection.
     void handleConnected()
     {
         const auto mqttClient = currentClient();
@@ -112,6 +117,32 @@ struct GameClient::Impl
         announce();
     }
 
+    // Network thread: our connection dropped; libmosquitto reconnects by itself.
+    void handleConnectionLost()
+    {
+        {
+            std::lock_guard lock(mutex);
+            if (leaving || partnerId.empty())
+                return;
+            resuming = true; // keep the partner: we ask for it back once we are connected again
+        }
+        transition(GameState::Disconnected);
+    }
+
+    // Network thread: a hello from the partner we have, or had until one of us lost its connection.
+    // It is answered unless we are paired and it is only an answer itself, so the exchange ends.
+    void handlePartnerHello(const wire::Hello& hello)
+    {
+        {
+            std::lock_guard lock(mutex);
+            if (state == GameState::Ready && !hello.back)
+                return;
+            resuming = false;
+        }
+        announce();
+        transition(GameState::Ready);
+    }
+
     // Network thread: pairs with the sender of a hello if we are still waiting for a partner.
     void pairWith(const std::string& sender, const wire::Hello& hello)
     {
@@ -119,6 +150,7 @@ struct GameClient::Impl
             std::lock_guard lock(mutex);
             if (state != GameState::Connected)
                 return; // paired already: a third client cannot take over
+            resuming = false;
             partnerId = sender;
             partnerName = wire::sanitizeName(hello.name);
         }
@@ -160,17 +192,23 @@ struct GameClient::Impl
 
         if (isHello)
         {
+            const auto hello = wire::parseHello(envelope->text);
+            bool fromPartner = false;
             {
                 std::lock_guard lock(mutex);
                 if (state == GameState::Connecting)
                 {
                     // A player who announced itself before our own hello came back: keep it.
                     if (!earlyHello)
-                        earlyHello.emplace(envelope->sender, wire::parseHello(envelope->text));
+                        earlyHello.emplace(envelope->sender, hello);
                     return;
                 }
+                fromPartner = !partnerId.empty() && envelope->sender == partnerId;
             }
-            pairWith(envelope->sender, wire::parseHello(envelope->text));
+            if (fromPartner)
+                handlePartnerHello(hello);
+            else
+                pairWith(envelope->sender, hello);
             return;
         }
 
@@ -200,10 +238,10 @@ struct GameClient::Impl
                 std::unique_lock lock(mutex);
                 while (!changed.wait_for(lock, announceInterval, [this] { return stopAnnouncing; }))
                 {
-                    if (state != GameState::Connected)
+                    if (state != GameState::Connected && !(state == GameState::Disconnected && resuming))
                         continue;
                     lock.unlock();
-                    announce(); // a lost hello must not strand a waiting client
+                    announce(); // a lost hello must not strand a waiting (or returning) client
                     lock.lock();
                 }
             });
@@ -248,6 +286,8 @@ bool GameClient::connect(const std::string& host, int port)
     d.partnerName.clear();
     d.lastError.clear();
     d.earlyHello.reset();
+    d.resuming = false;
+    d.leaving = false;
     lock.unlock();
 
     // Made outside our lock: libmosquitto takes its own locks here, and holds them around callbacks.
@@ -264,6 +304,8 @@ bool GameClient::connect(const std::string& host, int port)
         {
             if (connected)
                 d.handleConnected();
+            else
+                d.handleConnectionLost();
         });
 
     lock.lock();
@@ -325,6 +367,8 @@ void GameClient::disconnect()
     {
         std::lock_guard lock(d.mutex);
         mqttClient.swap(d.client);
+        d.leaving = true;
+        d.resuming = false;
     }
     if (!mqttClient)
         return;
@@ -347,6 +391,7 @@ bool GameClient::lookForPartner()
             return false;
         d.partnerId.clear();
         d.partnerName.clear();
+        d.resuming = false;
     }
     d.transition(GameState::Connected);
     d.announce();

@@ -1,6 +1,7 @@
 #include <mqttgames/mqtt/GameWire.hpp>
 
 #include <random>
+#include <vector>
 
 namespace mqtt::wire
 {
@@ -31,15 +32,18 @@ Hello parseHello(std::string_view text)
     Hello hello;
     if (!isHello(text) || text.size() == HelloPrefix.size())
         return hello;
-    const std::string_view rest = text.substr(HelloPrefix.size() + 1);
-    const auto comma = rest.rfind(',');
-    if (comma == std::string_view::npos)
+    std::vector<std::string_view> fields;
+    std::string_view rest = text.substr(HelloPrefix.size() + 1);
+    for (auto comma = rest.find(','); comma != std::string_view::npos; comma = rest.find(','))
     {
-        hello.name = rest;
-        return hello;
+        fields.push_back(rest.substr(0, comma));
+        rest.remove_prefix(comma + 1);
     }
-    hello.name = rest.substr(0, comma);
-    hello.address = rest.substr(comma + 1);
+    fields.push_back(rest);
+    hello.name = fields[0];
+    if (fields.size() > 1)
+        hello.address = fields[1];
+    hello.back = fields.size() > 2 && fields[2] == "back";
     return hello;
 }
 
@@ -56,9 +60,9 @@ std::string sanitizeName(std::string_view name)
     return clean;
 }
 
-std::string makeHello(std::string_view name, std::string_view address)
+std::string makeHello(std::string_view name, std::string_view address, bool back)
 {
-    return std::string(HelloPrefix) + "," + sanitizeName(name) + "," + std::string(address);
+    return std::string(HelloPrefix) + "," + sanitizeName(name) + "," + std::string(address) + (back ? ",back" : "");
 }
 
 std::string randomId()

@@ -57,3 +57,18 @@ TEST_CASE("GameWire")
         CHECK(ids.size() == 100);
     }
 }
+
+TEST_CASE("GameWire back hello")
+{
+    SECTION("a returning player marks its hello with a fourth field")
+    {
+        const std::string hello = mqtt::wire::makeHello("Ann", "10.0.0.1", true);
+        CHECK(hello == "_ENTERED,Ann,10.0.0.1,back");
+        const auto parsed = mqtt::wire::parseHello(hello);
+        CHECK(parsed.name == "Ann");
+        CHECK(parsed.address == "10.0.0.1");
+        CHECK(parsed.back);
+        CHECK_FALSE(mqtt::wire::parseHello("_ENTERED,Ann,10.0.0.1").back);
+        CHECK_FALSE(mqtt::wire::parseHello("_ENTERED,Ann,10.0.0.1,other").back);
+    }
+}

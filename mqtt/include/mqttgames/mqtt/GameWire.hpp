@@ -15,11 +15,14 @@ struct Envelope
     std::string sender;
 };
 
-/// The announcement of a player: "_ENTERED,NAME,ADDRESS".
+/// The announcement of a player: "_ENTERED,NAME,ADDRESS", or "_ENTERED,NAME,ADDRESS,back" from a
+/// player who lost its connection and wants its partner back (clients that know no fourth field
+/// ignore it).
 struct Hello
 {
     std::string name;
     std::string address;
+    bool back = false;
 };
 
 inline constexpr std::string_view DisconnectText = "DISCONNECT";
@@ -34,8 +37,8 @@ std::string format(std::string_view text, std::string_view sender);
 bool isHello(std::string_view text);
 /// The name and address of an announcement; missing parts are empty.
 Hello parseHello(std::string_view text);
-/// "_ENTERED,NAME,ADDRESS"; ',' and '@' in the name become '_' so the partner parses it back.
-std::string makeHello(std::string_view name, std::string_view address);
+/// "_ENTERED,NAME,ADDRESS[,back]"; ',' and '@' in the name become '_' so the partner parses it back.
+std::string makeHello(std::string_view name, std::string_view address, bool back = false);
 /// The name as it will be announced: ',' and '@' replaced, control characters dropped.
 std::string sanitizeName(std::string_view name);
 /// A random client id: IdLength characters from [a-z0-9].

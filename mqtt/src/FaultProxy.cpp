@@ -1,0 +1,331 @@
+#include <mqttgames/mqtt/FaultProxy.hpp>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <deque>
+#include <list>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace mqtt
+{
+namespace
+{
+
+using Clock = std::chrono::steady_clock;
+
+// An owned file descriptor.
+class Fd
+{
+public:
+    Fd() = default;
+    explicit Fd(int fd) : m_fd(fd) {}
+    Fd(Fd&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+    Fd& operator=(Fd&& other) noexcept
+    {
+        reset();
+        m_fd = std::exchange(other.m_fd, -1);
+        return *this;
+    }
+    ~Fd() { reset(); }
+    int get() const { return m_fd; }
+    explicit operator bool() const { return m_fd >= 0; }
+    void reset()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = -1;
+    }
+
+private:
+    int m_fd = -1;
+};
+
+// Bytes read from one side, waiting until their release time to be written to the other.
+struct Chunk
+{
+    Clock::time_point due;
+    std::string bytes;
+};
+
+struct Connection
+{
+    Fd client;
+    Fd server;
+    std::deque<Chunk> toServer;
+    std::deque<Chunk> toClient;
+    bool closing = false;
+};
+
+void resetAbruptly(Fd& fd)
+{
+    if (!fd)
+        return;
+    linger hard{1, 0}; // close with RST, not FIN: like a connection that breaks
+    ::setsockopt(fd.get(), SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+    fd.reset();
+}
+
+} // namespace
+
+struct FaultProxy::Impl
+{
+    std::string targetHost;
+    int targetPort = 0;
+    std::string listenHost = "127.0.0.1";
+    int listenPort = 0;
+    Fd listener;
+    Fd wakeRead, wakeWrite;
+
+    mutable std::mutex mutex; // guards the settings below
+    bool stalled = false;
+    bool refusing = false;
+    bool cutRequested = false;
+    bool stopping = false;
+    std::chrono::milliseconds delay{0};
+    int accepted = 0;
+
+    std::list<Connection> connections; // proxy thread only
+    std::thread thread;
+
+    void wake() const { [[maybe_unused]] auto n = ::write(wakeWrite.get(), "x", 1); }
+
+    Fd connectTarget() const
+    {
+        Fd fd(::socket(AF_INET, SOCK_STREAM, 0));
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<std::uint16_t>(targetPort));
+        if (!fd || inet_pton(AF_INET, targetHost.c_str(), &address.sin_addr) != 1 ||
+            ::connect(fd.get(), reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
+            return Fd();
+        return fd;
+    }
+
+    // Reads what is there into `queue`; false when the side closed.
+    static bool readInto(const Fd& from, std::deque<Chunk>& queue, Clock::time_point due)
+    {
+        char buffer[16384];
+        const auto n = ::recv(from.get(), buffer, sizeof buffer, MSG_DONTWAIT);
+        if (n == 0)
+            return false;
+        if (n < 0)
+            return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR;
+        queue.push_back({due, std::string(buffer, static_cast<std::size_t>(n))});
+        return true;
+    }
+
+    // Writes the chunks that are due; false when the side is gone.
+    static bool flush(const Fd& to, std::deque<Chunk>& queue, Clock::time_point now)
+    {
+        while (!queue.empty() && queue.front().due <= now)
+        {
+            auto& bytes = queue.front().bytes;
+            const auto n = ::send(to.get(), bytes.data(), bytes.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+            if (n < 0)
+                return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR;
+            bytes.erase(0, static_cast<std::size_t>(n));
+            if (!bytes.empty())
+                return true;
+            queue.pop_front();
+        }
+        return true;
+    }
+
+    void run()
+    {
+        for (;;)
+        {
+            bool isStalled = false, isRefusing = false, doCut = false;
+            std::chrono::milliseconds currentDelay{0};
+            {
+                std::lock_guard lock(mutex);
+                if (stopping)
+                    break;
+                isStalled = stalled;
+                isRefusing = refusing;
+                doCut = std::exchange(cutRequested, false);
+                currentDelay = delay;
+            }
+            if (doCut)
+            {
+                for (auto& connection : connections)
+                {
+                    resetAbruptly(connection.client);
+                    resetAbruptly(connection.server);
+                }
+                connections.clear();
+            }
+
+            const auto now = Clock::now();
+            std::vector<pollfd> fds{{listener.get(), POLLIN, 0}, {wakeRead.get(), POLLIN, 0}};
+            int timeout = -1;
+            for (auto& connection : connections)
+            {
+                // While stalled the sockets are left out of the poll altogether (fd -1), so a
+                // peer that hangs up meanwhile does not wake us in a loop.
+                fds.push_back({isStalled ? -1 : connection.client.get(), POLLIN, 0});
+                fds.push_back({isStalled ? -1 : connection.server.get(), POLLIN, 0});
+                if (!isStalled)
+                    for (const auto* queue : {&connection.toServer, &connection.toClient})
+                        if (!queue->empty())
+                        {
+                            const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(queue->front().due - now);
+                            timeout = timeout < 0 ? static_cast<int>(std::max<long>(wait.count(), 0))
+                                                  : std::min(timeout, static_cast<int>(std::max<long>(wait.count(), 0)));
+                        }
+            }
+            ::poll(fds.data(), fds.size(), timeout);
+
+            if (fds[1].revents & POLLIN)
+            {
+                char drain[64];
+                [[maybe_unused]] auto n = ::read(wakeRead.get(), drain, sizeof drain);
+            }
+            const auto due = Clock::now() + currentDelay;
+            std::size_t index = 2;
+            for (auto& connection : connections)
+            {
+                const auto clientEvents = fds[index].revents;
+                const auto serverEvents = fds[index + 1].revents;
+                index += 2;
+                if (isStalled)
+                    continue;
+                if ((clientEvents & (POLLIN | POLLHUP | POLLERR)) && !readInto(connection.client, connection.toServer, due))
+                    connection.closing = true;
+                if ((serverEvents & (POLLIN | POLLHUP | POLLERR)) && !readInto(connection.server, connection.toClient, due))
+                    connection.closing = true;
+                const auto flushTime = Clock::now();
+                if (!flush(connection.server, connection.toServer, flushTime) ||
+                    !flush(connection.client, connection.toClient, flushTime))
+                    connection.closing = true;
+            }
+            // Accepted after the others were served: a new connection has no entry in `fds` yet.
+            if (fds[0].revents & POLLIN)
+            {
+                Fd client(::accept4(listener.get(), nullptr, nullptr, SOCK_CLOEXEC));
+                if (client && !isRefusing)
+                {
+                    Fd server = connectTarget();
+                    if (server)
+                    {
+                        const int one = 1;
+                        ::setsockopt(client.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+                        ::setsockopt(server.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+                        connections.push_back({std::move(client), std::move(server), {}, {}, false});
+                        std::lock_guard lock(mutex);
+                        ++accepted;
+                    }
+                }
+            }
+
+            // A side that closed: pass the close on once what it sent is delivered.
+            connections.remove_if([](const Connection& c) { return c.closing && c.toServer.empty() && c.toClient.empty(); });
+            for (auto& connection : connections)
+                if (connection.closing && !isStalled)
+                {
+                    connection.toServer.clear();
+                    connection.toClient.clear();
+                }
+        }
+        connections.clear();
+    }
+};
+
+FaultProxy::FaultProxy(std::string targetHost, int targetPort) : m_impl(std::make_unique<Impl>())
+{
+    Impl& d = *m_impl;
+    d.targetHost = std::move(targetHost);
+    d.targetPort = targetPort;
+    d.listener = Fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (!d.listener || ::bind(d.listener.get(), reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        ::listen(d.listener.get(), 64) != 0)
+        throw std::runtime_error(std::string("FaultProxy: cannot listen: ") + std::strerror(errno));
+    socklen_t length = sizeof address;
+    ::getsockname(d.listener.get(), reinterpret_cast<sockaddr*>(&address), &length);
+    d.listenPort = ntohs(address.sin_port);
+    int pipeFds[2];
+    if (::pipe2(pipeFds, O_CLOEXEC | O_NONBLOCK) != 0)
+        throw std::runtime_error("FaultProxy: cannot create a pipe");
+    d.wakeRead = Fd(pipeFds[0]);
+    d.wakeWrite = Fd(pipeFds[1]);
+    d.thread = std::thread([&d] { d.run(); });
+}
+
+FaultProxy::~FaultProxy()
+{
+    {
+        std::lock_guard lock(m_impl->mutex);
+        m_impl->stopping = true;
+    }
+    m_impl->wake();
+    m_impl->thread.join();
+}
+
+const std::string& FaultProxy::host() const
+{
+    return m_impl->listenHost;
+}
+
+int FaultProxy::port() const
+{
+    return m_impl->listenPort;
+}
+
+void FaultProxy::stall()
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->stalled = true;
+    m_impl->wake();
+}
+
+void FaultProxy::resume()
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->stalled = false;
+    m_impl->wake();
+}
+
+void FaultProxy::cut()
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->cutRequested = true;
+    m_impl->wake();
+}
+
+void FaultProxy::setRefusing(bool refusing)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->refusing = refusing;
+    m_impl->wake();
+}
+
+void FaultProxy::setDelay(std::chrono::milliseconds delay)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->delay = delay;
+    m_impl->wake();
+}
+
+int FaultProxy::connectionCount() const
+{
+    std::lock_guard lock(m_impl->mutex);
+    return m_impl->accepted;
+}
+
+} // namespace mqtt
