@@ -194,6 +194,11 @@ struct FaultProxy::Impl
                 char drain[64];
                 [[maybe_unused]] auto n = ::read(wakeRead.get(), drain, sizeof drain);
             }
+            {
+                // Read again after the poll: a delay set while we waited applies to what woke us.
+                std::lock_guard lock(mutex);
+                currentDelay = delay;
+            }
             const auto due = Clock::now() + currentDelay;
             std::size_t index = 2;
             for (auto& connection : connections)

@@ -5,6 +5,7 @@
 
 #include "VerboseLog.hpp"
 
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -41,6 +42,7 @@ struct GameClient::Impl
     const std::string topic;
     const std::string id;
     detail::VerboseLog log{"gameclient"};
+    std::atomic<std::size_t> maxMessageSize{64 * 1024};
 
     std::mutex lifecycle; // serialises connect(), disconnect() and lookForPartner()
     std::mutex emitting;  // held while a state change is told, so changes are told in order
@@ -161,6 +163,11 @@ struct GameClient::Impl
     // Network thread: every message on the topic.
     void handleMessage(const std::string& payload, bool retained)
     {
+        if (payload.size() > maxMessageSize.load(std::memory_order_relaxed))
+        {
+            log.write("ignored a message of " + std::to_string(payload.size()) + " bytes: larger than the limit");
+            return;
+        }
         if (retained)
         {
             log.write("ignored a retained message: it was left on the topic before we came");
@@ -479,6 +486,11 @@ void GameClient::setAnnounceInterval(std::chrono::milliseconds interval)
 {
     std::lock_guard lock(m_impl->mutex);
     m_impl->announceInterval = interval;
+}
+
+void GameClient::setMaxMessageSize(std::size_t bytes)
+{
+    m_impl->maxMessageSize.store(bytes, std::memory_order_relaxed);
 }
 
 void GameClient::setCredentials(const std::string& username, const std::string& password)

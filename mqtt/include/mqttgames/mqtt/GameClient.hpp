@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -72,6 +73,9 @@ public:
     void setConnectTimeout(std::chrono::milliseconds timeout);
     /// While waiting for a partner, the hello is repeated this often, so a lost one strands nobody.
     void setAnnounceInterval(std::chrono::milliseconds interval);
+    /// Longer payloads on the topic are dropped unread (default 64 KiB), so nobody can flood us with
+    /// megabytes.
+    void setMaxMessageSize(std::size_t bytes);
     void setCredentials(const std::string& username, const std::string& password);
     void setTls(const TlsOptions& tls);
 
