@@ -1,0 +1,50 @@
+#pragma once
+
+#include <string>
+
+#include <SFML/Graphics/RenderWindow.hpp>
+
+#include <mqttgames/engine/Context.hpp>
+#include <mqttgames/engine/SceneStack.hpp>
+
+namespace engine
+{
+
+/// One window and its main loop: drain the queue, pass input to the scenes, update, draw. Draws only
+/// when something changed or moves; otherwise it waits on the queue (a network event wakes it at once),
+/// so an idle game costs next to no CPU. Main thread only.
+class App
+{
+public:
+    struct Settings
+    {
+        std::string title = "mqttgames";
+        /// The design size; the window starts at this size and scales it when resized.
+        sf::Vector2f size{640.f, 760.f};
+        unsigned antialiasing = 8;
+        unsigned framerateLimit = 60;
+    };
+
+    /// Loads the fonts (throws naming a missing file) and opens the window. Check displayAvailable()
+    /// first: SFML ends the program when there is no display.
+    App(Settings settings, mqtt::EventQueue queue);
+    ~App();
+
+    Context& context() { return m_context; }
+    SceneStack& scenes() { return m_scenes; }
+    /// Runs until the window closes, quit() is called, or the scene stack is empty.
+    void run();
+
+private:
+    void handleWindowEvent(sf::Event event, bool& redraw);
+    void draw();
+
+    FontHolder m_fonts;
+    Theme m_theme;
+    Context m_context;
+    SceneStack m_scenes;
+    sf::RenderWindow m_window;
+    bool m_quit = false;
+};
+
+} // namespace engine

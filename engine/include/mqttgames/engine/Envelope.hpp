@@ -1,0 +1,35 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace engine
+{
+
+/// Every game message on the wire is one JSON object:
+/// {"game":"tictactoe","v":1,"type":"move","round":1, ...fields of the body}.
+struct Envelope
+{
+    std::string game;
+    int version = 0;
+    std::string type;
+    /// 0 for messages outside a round (hello, again).
+    int round = 0;
+    /// The other fields.
+    nlohmann::json body = nlohmann::json::object();
+};
+
+/// The message text; body fields that clash with envelope fields are overwritten.
+std::string encode(const Envelope& envelope);
+
+/// Reads a message without throwing. Nothing, with the reason in `error`, when the text is not JSON,
+/// not an object, or a field has the wrong type.
+std::optional<Envelope> decode(const std::string& text, std::string& error);
+
+/// Why a decoded message is not for us ("partner plays connect4 v1", "partner uses protocol v2"),
+/// or "" when it is.
+std::string mismatch(const Envelope& envelope, const std::string& game, int version);
+
+} // namespace engine

@@ -1,0 +1,91 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <mqttgames/engine/BotRunner.hpp>
+#include <mqttgames/engine/Session.hpp>
+#include <mqttgames/mqtt/EventQueue.hpp>
+
+namespace engine
+{
+
+class Connection;
+
+/// Room R of game G is the MQTT topic "/ch/aplu/mqtt/gameclient/G/R", so several pairs can play on
+/// one broker; characters MQTT reserves ('+', '#', '/') become '_'.
+std::string roomTopic(const std::string& game, const std::string& room);
+
+/// How a match is played.
+struct MatchSettings
+{
+    std::string host = "127.0.0.1";
+    int port = 1883;
+    std::string room = "lobby";
+    std::string name = "Player";
+    /// When set, the computer plays this seat at this level (index into GameInfo::botLevels).
+    std::optional<int> botLevel;
+    /// How long the bot may think per move.
+    std::chrono::milliseconds botBudget{1000};
+    /// The least time from the bot's turn to its move, so a watcher can follow (0 in a terminal).
+    std::chrono::milliseconds botPace{0};
+    /// When this side asks to play again by itself (a bot seat, a computer opponent).
+    enum class Rematch
+    {
+        Never,     ///< only when asked through requestRematch() (a person)
+        WhenAsked, ///< agrees as soon as the partner asks
+        Always,    ///< asks after every round, up to `games` rounds
+    } rematch = Rematch::Never;
+    /// Rounds to play with Rematch::Always (0: no limit).
+    int games = 0;
+    bool verbose = false;
+};
+
+/// One seat at a game over the network: a Session, its Connection, and the bot when the computer
+/// plays this seat. Main thread only: call update() every frame.
+class Match
+{
+public:
+    /// `game` is borrowed and outlives the match.
+    Match(const Game& game, mqtt::EventQueue queue, MatchSettings settings);
+    ~Match();
+    Match(const Match&) = delete;
+    Match& operator=(const Match&) = delete;
+
+    /// Starts connecting (in the background) to the broker and the room.
+    void connect();
+    /// Drives the bot and the automatic "play again"; cheap when there is nothing to do.
+    void update();
+    /// After the partner left: waits for a new one.
+    bool lookForPartner();
+
+    Session& session() { return m_session; }
+    const Session& session() const { return m_session; }
+    const MatchSettings& settings() const { return m_settings; }
+    /// The queue this match's network and bot threads post to.
+    mqtt::EventQueue queue() const { return m_queue; }
+    std::string topic() const;
+    bool isBotThinking() const { return m_bot.isRunning(); }
+    /// When update() next has something to do (a paced bot move), if anything is scheduled.
+    std::optional<std::chrono::steady_clock::time_point> nextWake() const;
+
+private:
+    void driveBot();
+    void driveRematch();
+
+    const Game* m_game;
+    mqtt::EventQueue m_queue;
+    MatchSettings m_settings;
+    Session m_session;
+    std::unique_ptr<Connection> m_connection;
+    BotRunner m_bot;
+    std::optional<std::string> m_botAction;
+    int m_botRound = 0;
+    std::chrono::steady_clock::time_point m_botStarted;
+    std::chrono::steady_clock::time_point m_roundOverAt;
+    int m_roundOverNumber = 0;
+};
+
+} // namespace engine

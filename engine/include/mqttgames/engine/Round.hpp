@@ -1,0 +1,90 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace engine
+{
+
+/// Who may act now, seen from this client.
+enum class Turn
+{
+    Local,  ///< this client
+    Remote, ///< the partner
+    Both,   ///< both at once (a placement phase)
+    None,   ///< nobody (the round is over, or waiting for an answer)
+};
+
+/// How a round ended for this client.
+enum class Outcome
+{
+    Undecided,
+    Won,
+    Lost,
+    Draw,
+};
+
+/// Sends one message of a round to the partner: a type ("move", "shot", ...) and a JSON object body.
+/// The session adds the envelope (game, protocol version, round number).
+using Outbox = std::function<void(const std::string& type, nlohmann::json body)>;
+
+/// What a bot's search gets: a deadline and a cancel flag, both polled by the search.
+struct BotControl
+{
+    std::chrono::steady_clock::time_point deadline;
+    /// Borrowed from the runner; outlives the search.
+    const std::atomic<bool>* cancelled = nullptr;
+
+    bool shouldStop() const
+    {
+        return (cancelled && cancelled->load()) || std::chrono::steady_clock::now() >= deadline;
+    }
+};
+
+/// A search that runs on a bot thread over its own copy of the round's state, and returns an
+/// action in the game's notation (as typed in headless mode), or "" for none.
+using BotJob = std::function<std::string(const BotControl& control)>;
+
+/// One round of a game from this client's point of view: the rules state plus what this side knows.
+/// A game implements it; the engine's Session drives it. Main thread only.
+class Round
+{
+public:
+    virtual ~Round() = default;
+
+    virtual Turn turn() const = 0;
+    virtual Outcome outcome() const = 0;
+    bool isOver() const { return outcome() != Outcome::Undecided; }
+
+    /// This client's side as shown to the player: "X", "Red", "" when sides have no name.
+    virtual std::string localSide() const = 0;
+    /// The partner's side, in the same terms.
+    virtual std::string remoteSide() const = 0;
+    /// The position as text for a terminal, ending in a newline.
+    virtual std::string boardText() const = 0;
+    /// How actions are typed, for the headless prompt: "cell 1-9, row-major from the top-left".
+    virtual std::string notationHelp() const = 0;
+    /// The last thing that happened, for a log line: "X plays 5". Empty before the first action.
+    virtual std::string lastEventText() const = 0;
+    /// The end of the round in words ("X wins", "Draw"). Empty while undecided.
+    virtual std::string resultText() const = 0;
+
+    /// A local action in the game's notation (from a click, the terminal or a bot). When legal it is
+    /// applied and its message sent through the outbox; otherwise false with the reason, unchanged.
+    virtual bool act(std::string_view action, std::string& error) = 0;
+    /// A message of the partner (type and body, envelope already checked). Applied when well-formed and
+    /// legal; otherwise false with the reason, and the round is unchanged. Never throws.
+    virtual bool receive(const std::string& type, const nlohmann::json& body, std::string& error) = 0;
+    /// A search for the local side at a level (index into GameInfo::botLevels).
+    virtual BotJob botJob(int level) const = 0;
+    /// Sets a position without sending anything (screenshots, tests): a game-specific text such as a
+    /// move string. False with the reason when it is not a valid position.
+    virtual bool load(std::string_view position, std::string& error) = 0;
+};
+
+} // namespace engine

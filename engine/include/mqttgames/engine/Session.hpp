@@ -1,0 +1,133 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <mqttgames/engine/Game.hpp>
+
+namespace engine
+{
+
+/// Where a session stands.
+enum class Phase
+{
+    Offline,           ///< not connected (also: a local preview)
+    Connecting,        ///< reaching the broker
+    WaitingForPartner, ///< connected, nobody to play with yet
+    Playing,           ///< a round is on
+    RoundOver,         ///< a round ended; both may agree to play again
+    PartnerLeft,       ///< the partner is gone
+    Failed,            ///< the broker could not be reached
+};
+
+const char* toString(Phase phase);
+
+/// One line of what happened, for a log or a terminal.
+struct LogEntry
+{
+    enum class Kind
+    {
+        Info,   ///< pairing, a new round
+        Notice, ///< something refused or ignored (see Session::notice())
+        Move,   ///< an action of either side; `board` holds the position after it
+        Result, ///< the end of a round; `board` holds the final position
+    } kind = Kind::Info;
+    std::string text;
+    std::string board;
+};
+
+/// The game-independent part of a match between two clients: the envelope, who starts, rounds,
+/// "play again" (both must agree; the starter alternates), the score, and refusing what does not
+/// fit (another game or version, a stale round, an illegal move) with a readable notice.
+/// It does no I/O: text goes out through `send`, and the connection feeds its events in.
+/// Main thread only.
+class Session
+{
+public:
+    /// Sends one message text to the partner; false when it could not.
+    using Send = std::function<bool(const std::string& text)>;
+
+    /// `game` is borrowed and outlives the session.
+    Session(const Game& game, std::string localName, Send send);
+    ~Session();
+
+    void connecting();
+    void waitingForPartner();
+    /// A partner is there: says hello and starts round 1; `localIsFirst` decides who starts it.
+    void partnerArrived(bool localIsFirst, std::string partnerName);
+    void partnerLeft();
+    void failed(std::string reason);
+    /// A message text from the partner. Never throws; what does not fit becomes a notice.
+    void receive(const std::string& text);
+
+    /// Starts a round with no partner and no messages (previews, screenshots).
+    void startOffline(bool localStarts, std::string partnerName = "");
+
+    /// Sets the current round's position without sending (previews, tests); ends the round when the
+    /// position is over. False with the reason when the position is invalid.
+    bool load(std::string_view position, std::string& error);
+
+    /// A local action in the game's notation; false (with notice()) when it is not our turn or illegal.
+    bool act(std::string_view action);
+    /// Asks to play again after a round; the next round starts once the partner asked too.
+    void requestRematch();
+
+    Phase phase() const { return m_phase; }
+    const Game& game() const { return *m_game; }
+    /// The current (or last finished) round; nullptr before the first.
+    Round* round() { return m_round.get(); }
+    const Round* round() const { return m_round.get(); }
+    /// 1 for the first round with this partner.
+    int roundNumber() const { return m_roundNumber; }
+    bool localStarts() const { return m_localStarts; }
+    /// Whether the local player may act now.
+    bool isLocalTurn() const;
+    bool localWantsRematch() const { return m_localWantsRematch; }
+    bool partnerWantsRematch() const { return m_partnerWantsRematch; }
+    const std::string& localName() const { return m_localName; }
+    const std::string& partnerName() const { return m_partnerName; }
+    /// The last refusal or warning ("partner plays connect4 v1"); "" when none since the last action.
+    const std::string& notice() const { return m_notice; }
+    /// Why the connection failed (phase Failed).
+    const std::string& failure() const { return m_failure; }
+    int wins() const { return m_wins; }
+    int losses() const { return m_losses; }
+    int draws() const { return m_draws; }
+    int roundsFinished() const { return m_wins + m_losses + m_draws; }
+    /// Everything that happened, oldest first.
+    const std::vector<LogEntry>& log() const { return m_log; }
+    /// Changes whenever anything visible changes.
+    std::uint64_t revision() const { return m_revision; }
+
+private:
+    void startRound(bool localStarts);
+    void sendMessage(const std::string& type, nlohmann::json body, int round);
+    void afterAction();
+    void setNotice(std::string notice);
+    void addLog(LogEntry::Kind kind, std::string text);
+
+    const Game* m_game;
+    std::string m_localName;
+    Send m_send;
+    Phase m_phase = Phase::Offline;
+    std::unique_ptr<Round> m_round;
+    int m_roundNumber = 0;
+    bool m_firstStarts = true;
+    bool m_localStarts = true;
+    bool m_localWantsRematch = false;
+    bool m_partnerWantsRematch = false;
+    std::string m_partnerName;
+    std::string m_notice;
+    std::string m_failure;
+    int m_wins = 0;
+    int m_losses = 0;
+    int m_draws = 0;
+    std::vector<LogEntry> m_log;
+    std::uint64_t m_revision = 0;
+};
+
+} // namespace engine

@@ -1,0 +1,141 @@
+#include <mqttgames/engine/Headless.hpp>
+
+#include <algorithm>
+#include <deque>
+#include <optional>
+
+#include "LineReader.hpp"
+
+namespace engine
+{
+
+namespace
+{
+constexpr auto IdleWait = std::chrono::milliseconds(500);
+
+std::string trimmed(std::string text)
+{
+    const auto first = text.find_first_not_of(" \t");
+    const auto last = text.find_last_not_of(" \t");
+    return first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
+}
+
+void print(std::ostream& out, const LogEntry& entry)
+{
+    switch (entry.kind)
+    {
+        case LogEntry::Kind::Info: out << "-- " << entry.text << '\n'; break;
+        case LogEntry::Kind::Notice: out << "refused: " << entry.text << '\n'; break;
+        case LogEntry::Kind::Move: out << entry.text << '\n' << entry.board; break;
+        case LogEntry::Kind::Result: out << "result: " << entry.text << '\n'; break;
+    }
+}
+} // namespace
+
+int runHeadless(Match& match, std::ostream& out, const HeadlessSettings& settings)
+{
+    Session& session = match.session();
+    const GameInfo& info = session.game().info();
+    const bool person = !match.settings().botLevel;
+    out << info.title << " on " << match.settings().host << ':' << match.settings().port << ", room "
+        << match.settings().room << ", as " << match.settings().name << '\n' << std::flush;
+
+    mqtt::EventQueue queue = match.queue();
+    std::deque<std::optional<std::string>> lines;
+    std::optional<LineReader> reader;
+    if (person)
+        reader.emplace(settings.inputFd, queue, [&lines](std::optional<std::string> line) { lines.push_back(std::move(line)); });
+
+    match.connect();
+    for (Match* companion : settings.companions)
+        companion->connect();
+
+    std::size_t printed = 0;
+    std::uint64_t promptedAt = 0;
+    for (;;)
+    {
+        // Sleep on the queue until something arrives or a paced bot move is due.
+        auto wait = IdleWait;
+        for (const Match* seat : settings.companions)
+            if (const auto wake = seat->nextWake())
+                wait = std::min(wait, std::chrono::duration_cast<std::chrono::milliseconds>(*wake - std::chrono::steady_clock::now()));
+        if (const auto wake = match.nextWake())
+            wait = std::min(wait, std::chrono::duration_cast<std::chrono::milliseconds>(*wake - std::chrono::steady_clock::now()));
+        mqtt::EventQueue::Call call;
+        if (queue.waitPop(call, std::max(wait, std::chrono::milliseconds(0))))
+            call();
+        queue.drain();
+        match.update();
+        for (Match* companion : settings.companions)
+            companion->update();
+
+        for (; printed < session.log().size(); ++printed)
+            print(out, session.log()[printed]);
+        if (settings.stopRequested && *settings.stopRequested)
+            return 130;
+
+        // A line waits until it can be taken: a move on our turn, an answer after a round.
+        while (!lines.empty())
+        {
+            const std::optional<std::string> line = lines.front();
+            const std::string text = line ? trimmed(*line) : std::string();
+            const bool quits = !line || text == "quit" || text == "q" || text == "exit";
+            const bool ready = session.phase() == Phase::RoundOver || session.isLocalTurn() ||
+                               session.phase() == Phase::Failed || session.phase() == Phase::PartnerLeft;
+            if (!quits && !ready)
+                break;
+            lines.pop_front();
+            if (!line)
+            {
+                out << "-- end of input\n";
+                return 0;
+            }
+            if (quits)
+                return 0;
+            if (session.phase() == Phase::RoundOver)
+            {
+                if (text == "n" || text == "no")
+                    return 0;
+                session.requestRematch();
+            }
+            else if (session.isLocalTurn() && !text.empty())
+                session.act(text); // a refusal is logged
+            promptedAt = 0;
+        }
+        for (; printed < session.log().size(); ++printed)
+            print(out, session.log()[printed]);
+
+        switch (session.phase())
+        {
+            case Phase::Failed: return 1;
+            case Phase::PartnerLeft:
+                if (settings.games > 0 && session.roundsFinished() >= settings.games)
+                    return 0;
+                if (!person || settings.games > 0)
+                    return 2;
+                out << "-- waiting for a new partner\n";
+                match.lookForPartner();
+                break;
+            case Phase::RoundOver:
+                if (settings.games > 0 && session.roundsFinished() >= settings.games)
+                    return 0;
+                if (person && promptedAt != session.revision())
+                {
+                    out << (session.localWantsRematch() ? "waiting for the partner to agree\n" : "play again? [y/n] ");
+                    promptedAt = session.revision();
+                }
+                break;
+            case Phase::Playing:
+                if (person && session.isLocalTurn() && promptedAt != session.revision())
+                {
+                    out << "your move (" << session.round()->notationHelp() << "): ";
+                    promptedAt = session.revision();
+                }
+                break;
+            default: break;
+        }
+        out << std::flush;
+    }
+}
+
+} // namespace engine

@@ -1,0 +1,130 @@
+#include <mqttgames/engine/Match.hpp>
+
+#include <mqttgames/engine/Connection.hpp>
+
+namespace engine
+{
+
+std::string roomTopic(const std::string& game, const std::string& room)
+{
+    std::string safe = room.empty() ? "lobby" : room;
+    for (char& c : safe)
+        if (c == '+' || c == '#' || c == '/')
+            c = '_';
+    return std::string(mqtt::GameClient::DefaultTopic) + "/" + game + "/" + safe;
+}
+
+Match::Match(const Game& game, mqtt::EventQueue queue, MatchSettings settings)
+    : m_game(&game),
+      m_queue(queue),
+      m_settings(std::move(settings)),
+      m_session(game, m_settings.name, [this](const std::string& text) { return m_connection && m_connection->send(text); }),
+      m_bot(queue)
+{
+}
+
+// The bot goes first (its answer would act on the session), then the connection.
+Match::~Match()
+{
+    m_bot.cancel();
+    m_connection.reset();
+}
+
+void Match::connect()
+{
+    Connection::Settings settings;
+    settings.host = m_settings.host;
+    settings.port = m_settings.port;
+    settings.topic = topic();
+    settings.name = m_settings.name;
+    settings.verbose = m_settings.verbose;
+    m_connection.reset();
+    m_connection = std::make_unique<Connection>(m_queue, m_session, settings);
+    m_connection->start();
+}
+
+bool Match::lookForPartner()
+{
+    return m_connection && m_connection->lookForPartner();
+}
+
+std::string Match::topic() const
+{
+    return roomTopic(m_game->info().id, m_settings.room);
+}
+
+void Match::update()
+{
+    driveBot();
+    driveRematch();
+}
+
+std::optional<std::chrono::steady_clock::time_point> Match::nextWake() const
+{
+    if (m_botAction)
+        return m_botStarted + m_settings.botPace;
+    if (m_session.phase() == Phase::RoundOver && m_settings.rematch == MatchSettings::Rematch::Always &&
+        !m_session.localWantsRematch())
+        return m_roundOverAt + 3 * m_settings.botPace;
+    return std::nullopt;
+}
+
+void Match::driveBot()
+{
+    if (!m_settings.botLevel)
+        return;
+    const bool ourTurn = m_session.isLocalTurn();
+    if (!ourTurn || m_session.roundNumber() != m_botRound)
+    {
+        if (m_bot.isRunning() && !ourTurn)
+            m_bot.cancel();
+        if (!ourTurn)
+            m_botAction.reset();
+    }
+    if (!ourTurn)
+        return;
+
+    const auto now = std::chrono::steady_clock::now();
+    if (m_botAction)
+    {
+        if (now < m_botStarted + m_settings.botPace)
+            return;
+        const std::string action = std::move(*m_botAction);
+        m_botAction.reset();
+        if (m_botRound == m_session.roundNumber())
+            m_session.act(action);
+        return;
+    }
+    if (m_bot.isRunning())
+        return;
+    m_botRound = m_session.roundNumber();
+    m_botStarted = now;
+    m_bot.start(m_session.round()->botJob(*m_settings.botLevel), m_settings.botBudget,
+                [this](const std::string& action) { m_botAction = action; });
+}
+
+void Match::driveRematch()
+{
+    if (m_session.phase() != Phase::RoundOver || m_session.localWantsRematch())
+        return;
+    if (m_roundOverNumber != m_session.roundNumber())
+    {
+        m_roundOverNumber = m_session.roundNumber();
+        m_roundOverAt = std::chrono::steady_clock::now();
+    }
+    switch (m_settings.rematch)
+    {
+        case MatchSettings::Rematch::Never: break;
+        case MatchSettings::Rematch::WhenAsked:
+            if (m_session.partnerWantsRematch())
+                m_session.requestRematch();
+            break;
+        case MatchSettings::Rematch::Always:
+            if ((m_settings.games <= 0 || m_session.roundsFinished() < m_settings.games) &&
+                std::chrono::steady_clock::now() >= m_roundOverAt + 3 * m_settings.botPace)
+                m_session.requestRematch();
+            break;
+    }
+}
+
+} // namespace engine

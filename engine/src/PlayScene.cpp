@@ -1,0 +1,246 @@
+#include <mqttgames/engine/PlayScene.hpp>
+
+#include <algorithm>
+
+#include <SFML/Graphics/RectangleShape.hpp>
+#include <SFML/Graphics/RenderTarget.hpp>
+
+#include <mqttgames/engine/Context.hpp>
+#include <mqttgames/engine/SceneStack.hpp>
+#include <mqttgames/engine/Text.hpp>
+
+#include "Overlays.hpp"
+
+namespace engine
+{
+
+namespace
+{
+constexpr float Margin = 16.f;
+constexpr float StatusHeight = 76.f;
+// The board may grow a little past its own size, not more: large pieces look clumsy.
+constexpr float MaxBoardScale = 1.15f;
+
+std::string scoreText(const Session& session)
+{
+    const std::string partner = session.partnerName().empty() ? "Partner" : session.partnerName();
+    std::string text = "You " + std::to_string(session.wins()) + "  \xC2\xB7  " + partner + " " + std::to_string(session.losses());
+    if (session.draws() > 0)
+        text += "  \xC2\xB7  " + std::to_string(session.draws()) + (session.draws() == 1 ? " draw" : " draws");
+    return text;
+}
+} // namespace
+
+PlayScene::PlayScene(SceneStack& stack, std::unique_ptr<Match> match, Options options)
+    : Scene(stack),
+      m_match(std::move(match)),
+      m_options(std::move(options)),
+      m_status(context().fonts, context().theme, {Margin, Margin, context().size.x - 2 * Margin, StatusHeight})
+{
+    followSession();
+}
+
+PlayScene::~PlayScene() = default;
+
+sf::FloatRect PlayScene::boardArea() const
+{
+    const float top = Margin + StatusHeight + Margin;
+    const float bottom = roundOverPanelArea(context().size).top - Margin;
+    return {Margin, top, context().size.x - 2 * Margin, bottom - top};
+}
+
+void PlayScene::leave()
+{
+    if (m_left)
+        return;
+    m_left = true;
+    if (m_overlay != Overlay::None)
+        requestPop();
+    requestPop();
+    if (m_options.onLeave)
+        m_options.onLeave();
+}
+
+bool PlayScene::handleEvent(const sf::Event& event)
+{
+    if (event.type == sf::Event::KeyPressed && event.key.code == sf::Keyboard::Escape)
+    {
+        leave();
+        return false;
+    }
+    if (event.type == sf::Event::MouseMoved)
+        m_pointer = {static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y)};
+    else if (event.type == sf::Event::MouseButtonPressed)
+        m_pointer = {static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)};
+
+    Session& session = m_match->session();
+    if (m_view)
+    {
+        const sf::Vector2f local = m_view->getInverseTransform().transformPoint(m_pointer);
+        // A person acts only on their own turn; a seat the computer plays is only watched.
+        const bool mayAct = session.isLocalTurn() && !m_match->settings().botLevel;
+        if (const auto action = m_view->handleEvent(event, local, mayAct))
+            session.act(*action);
+    }
+    return false;
+}
+
+bool PlayScene::update(sf::Time dt)
+{
+    m_match->update();
+    for (auto& companion : m_options.companions)
+        companion->update();
+    followSession();
+
+    bool animating = m_view && m_view->update(dt);
+    const std::uint64_t revision = m_match->session().revision();
+    if (revision != m_seenRevision)
+    {
+        m_seenRevision = revision;
+        refreshStatus();
+        animating = true; // draw the change
+    }
+    // A paced bot move needs no frames while it waits: the loop wakes often enough to apply it.
+    m_animating = animating;
+
+    const Overlay wanted = wantedOverlay();
+    if (wanted != m_overlay && !m_left)
+    {
+        if (m_overlay != Overlay::None)
+            requestPop();
+        if (wanted == Overlay::Waiting)
+            requestPush(std::make_unique<WaitingOverlay>(stack(), *m_match, m_options.whereText, [this] { leave(); }));
+        else if (wanted == Overlay::RoundOver)
+            requestPush(std::make_unique<RoundOverPanel>(stack(), *m_match, [this] { leave(); }));
+        m_overlay = wanted;
+    }
+    return false;
+}
+
+PlayScene::Overlay PlayScene::wantedOverlay() const
+{
+    switch (m_match->session().phase())
+    {
+        case Phase::Connecting:
+        case Phase::WaitingForPartner:
+        case Phase::PartnerLeft:
+        case Phase::Failed: return Overlay::Waiting;
+        case Phase::RoundOver: return Overlay::RoundOver;
+        case Phase::Offline:
+        case Phase::Playing: break;
+    }
+    return Overlay::None;
+}
+
+void PlayScene::followSession()
+{
+    const Round* round = m_match->session().round();
+    if (round == m_viewedRound)
+        return;
+    m_viewedRound = round;
+    m_view.reset();
+    if (!round)
+        return;
+    m_view = m_match->session().game().newView(*round, context());
+    const sf::FloatRect area = boardArea();
+    const sf::Vector2f size = m_view->size();
+    const float scale = std::min({area.width / size.x, area.height / size.y, MaxBoardScale});
+    m_view->setScale(scale, scale);
+    m_view->setPosition(std::round(area.left + (area.width - size.x * scale) / 2.f),
+                        std::round(area.top + (area.height - size.y * scale) / 2.f));
+}
+
+void PlayScene::refreshStatus()
+{
+    const Theme& theme = context().theme;
+    const Session& session = m_match->session();
+    const Round* round = session.round();
+    StatusBar::Content content;
+    content.title = session.game().info().title;
+    content.partner = session.partnerName();
+    if (round)
+    {
+        content.side = round->localSide();
+        content.sideColor = session.localStarts() ? theme.playerOne : theme.playerTwo;
+    }
+    switch (session.phase())
+    {
+        case Phase::Offline:
+            content.turn = session.game().info().title;
+            content.turnColor = theme.text;
+            content.connection = "offline";
+            content.connectionColor = theme.mutedText;
+            break;
+        case Phase::Connecting:
+            content.turn = session.game().info().title;
+            content.turnColor = theme.text;
+            content.connection = "connecting";
+            content.connectionColor = theme.warning;
+            break;
+        case Phase::WaitingForPartner:
+            content.turn = session.game().info().title;
+            content.turnColor = theme.text;
+            content.connection = "connected";
+            content.connectionColor = theme.good;
+            break;
+        case Phase::Playing:
+        {
+            const Turn turn = round ? round->turn() : Turn::None;
+            const std::string partner = session.partnerName().empty() ? "Partner" : session.partnerName();
+            content.turn = turn == Turn::Local || turn == Turn::Both ? "Your turn" : partner + "'s turn";
+            content.turnColor = turn == Turn::Local || turn == Turn::Both ? theme.accent : theme.mutedText;
+            content.connection = "connected";
+            content.connectionColor = theme.good;
+            break;
+        }
+        case Phase::RoundOver:
+        {
+            const Outcome outcome = round ? round->outcome() : Outcome::Draw;
+            content.turn = outcome == Outcome::Won ? "You win!" : outcome == Outcome::Lost ? "You lose" : "Draw";
+            content.turnColor = outcome == Outcome::Won ? theme.good : outcome == Outcome::Lost ? theme.bad : theme.text;
+            content.connection = "connected";
+            content.connectionColor = theme.good;
+            break;
+        }
+        case Phase::PartnerLeft:
+            content.turn = "Partner left";
+            content.turnColor = theme.warning;
+            content.connection = "partner left";
+            content.connectionColor = theme.warning;
+            break;
+        case Phase::Failed:
+            content.turn = "No connection";
+            content.turnColor = theme.bad;
+            content.connection = "no broker";
+            content.connectionColor = theme.bad;
+            break;
+    }
+    if (m_match->settings().botLevel && session.phase() == Phase::Playing && session.isLocalTurn())
+        content.turn = "Computer thinking\xE2\x80\xA6";
+    m_status.setContent(std::move(content));
+}
+
+void PlayScene::draw(sf::RenderTarget& target) const
+{
+    const Theme& theme = context().theme;
+    const sf::Font& regular = context().fonts.get(FontId::Regular);
+    sf::RectangleShape background(context().size);
+    background.setFillColor(theme.background);
+    target.draw(background);
+    target.draw(m_status);
+    if (m_view)
+        target.draw(*m_view);
+
+    // Under the board: a notice when something was refused, else the score.
+    const Session& session = m_match->session();
+    const sf::FloatRect footer = roundOverPanelArea(context().size);
+    const sf::Vector2f centre{footer.left + footer.width / 2.f, footer.top + footer.height / 2.f};
+    if (m_overlay == Overlay::RoundOver)
+        return;
+    if (!session.notice().empty())
+        target.draw(centredText(regular, session.notice(), 17, theme.warning, centre));
+    else if (session.phase() == Phase::Playing && session.partnerName().size())
+        target.draw(centredText(regular, scoreText(session), 17, theme.mutedText, centre));
+}
+
+} // namespace engine

@@ -1,0 +1,46 @@
+#include <mqttgames/engine/StatusBar.hpp>
+
+#include <SFML/Graphics/CircleShape.hpp>
+#include <SFML/Graphics/RenderTarget.hpp>
+
+#include <mqttgames/engine/Shapes.hpp>
+#include <mqttgames/engine/Text.hpp>
+
+namespace engine
+{
+
+StatusBar::StatusBar(const FontHolder& fonts, const Theme& theme, sf::FloatRect box)
+    : m_fonts(&fonts), m_theme(&theme), m_box(box)
+{
+}
+
+void StatusBar::draw(sf::RenderTarget& target, sf::RenderStates states) const
+{
+    const sf::Font& regular = m_fonts->get(FontId::Regular);
+    const sf::Font& bold = m_fonts->get(FontId::Bold);
+    target.draw(roundedRect(m_box, 16.f, m_theme->panel), states);
+    const float middle = m_box.top + m_box.height / 2.f;
+    const float left = m_box.left + 18.f;
+    const float right = m_box.left + m_box.width - 18.f;
+
+    // Left: "You" and a badge with the side's mark in its colour.
+    if (!m_content.side.empty())
+    {
+        target.draw(leftText(regular, "You", 15, m_theme->mutedText, {left, middle - 11.f}), states);
+        target.draw(leftText(bold, m_content.side, 22, m_content.sideColor, {left, middle + 11.f}), states);
+    }
+
+    target.draw(centredText(bold, m_content.turn, 24, m_content.turnColor, {m_box.left + m_box.width / 2.f, middle}), states);
+
+    // Right: the partner with a dot for the connection state; the state in words beneath.
+    const sf::Text partner = rightText(regular, m_content.partner.empty() ? "no partner yet" : m_content.partner, 17, m_theme->text, {right, middle - 10.f});
+    target.draw(partner, states);
+    sf::CircleShape dot(5.f, 24);
+    dot.setOrigin(5.f, 5.f);
+    dot.setPosition(partner.getGlobalBounds().left - 12.f, middle - 9.f);
+    dot.setFillColor(m_content.connectionColor);
+    target.draw(dot, states);
+    target.draw(rightText(regular, m_content.connection, 13, m_theme->mutedText, {right, middle + 13.f}), states);
+}
+
+} // namespace engine

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include <mqttgames/mqtt/LoopbackBroker.hpp>
+
+namespace launcher
+{
+
+/// The broker a run uses; owns it when it is a private one (stopped when this goes).
+struct Broker
+{
+    std::string host = "127.0.0.1";
+    int port = 1883;
+    std::unique_ptr<mqtt::LoopbackBroker> owned;
+
+    bool isPrivate() const { return owned != nullptr; }
+    std::string describe() const;
+};
+
+/// The broker named on the command line; with none named, localhost:1883 when it answers, else a
+/// private mosquitto on a free loopback port. Throws std::runtime_error when none can be had.
+Broker chooseBroker(const std::optional<std::string>& host, const std::optional<int>& port, std::ostream& log);
+
+} // namespace launcher

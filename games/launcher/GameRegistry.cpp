@@ -1,0 +1,21 @@
+#include "GameRegistry.hpp"
+
+#include <mqttgames/tictactoe/Game.hpp>
+
+namespace launcher
+{
+
+GameRegistry::GameRegistry()
+{
+    m_games.push_back(std::make_unique<tictactoe::Game>());
+}
+
+const engine::Game* GameRegistry::find(std::string_view id) const
+{
+    for (const auto& game : m_games)
+        if (game->info().id == id)
+            return game.get();
+    return nullptr;
+}
+
+} // namespace launcher

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <mqttgames/engine/Match.hpp>
+#include <mqttgames/engine/SceneStack.hpp>
+
+namespace launcher
+{
+
+/// Everything needed to start a match, from the menu or the command line.
+struct Choice
+{
+    const engine::Game* game = nullptr;
+    std::string name = "Player";
+    std::string host = "127.0.0.1";
+    int port = 1883;
+    std::string room = "lobby";
+    /// The computer plays our seat at this level.
+    std::optional<int> bot;
+    /// An in-process computer opponent at this level.
+    std::optional<int> vsComputer;
+    /// Rounds to play before a scripted run ends (0: no limit).
+    int games = 0;
+    bool verbose = false;
+    /// Bot moves are paced for a watcher in a window, instant in a terminal.
+    bool window = true;
+};
+
+/// Our seat and, when the computer is the opponent, its seat: a second client in a private room of
+/// the same broker. Neither is connected yet.
+struct Seats
+{
+    std::unique_ptr<engine::Match> player;
+    std::unique_ptr<engine::Match> computer;
+};
+
+Seats makeSeats(const Choice& choice, mqtt::EventQueue queue);
+
+/// Connects the seats of `choice` and pushes their play scene; `onLeave` runs when the player leaves.
+void pushPlayScene(engine::SceneStack& stack, const Choice& choice, std::function<void()> onLeave);
+
+} // namespace launcher

@@ -1,0 +1,51 @@
+#include "Options.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include "GameRegistry.hpp"
+
+namespace launcher
+{
+
+std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& registry, Options& options)
+{
+    std::string ids;
+    for (const auto& game : registry.games())
+        ids += (ids.empty() ? "" : ", ") + game->info().id;
+
+    CLI::App app{"mqttgames: two-player games over MQTT. With no arguments: a menu, a broker on "
+                 "localhost:1883 if one answers, else a private one; the computer can be your opponent."};
+    app.add_option("game", options.game, "Game to play now (" + ids + "); without it the menu opens");
+    app.add_option("--host", options.host, "Broker host (default: localhost if it answers, else a private broker)");
+    app.add_option("--port", options.port, "Broker port (default 1883)")->check(CLI::Range(1, 65535));
+    app.add_option("--room", options.room, "Room: players in the same room of a game play each other")->capture_default_str();
+    app.add_option("--name", options.name, "Your name as the partner sees it");
+    app.add_flag("--headless", options.headless, "No window: print moves and boards, read moves from stdin");
+    app.add_option("--bot", options.bot, "The computer plays your seat at LEVEL (easy, medium, hard)");
+    app.add_option("--vs-computer", options.vsComputer, "Play against the computer at LEVEL, through the broker");
+    app.add_option("--screenshot", options.screenshot, "Render a scene to this PNG file and exit");
+    app.add_option("--scene", options.scene, "Scene for --screenshot")
+        ->check(CLI::IsMember({"menu", "waiting", "playing", "gameover"}))
+        ->capture_default_str();
+    app.add_option("--moves", options.moves, "Position for --screenshot, in the game's notation (tic-tac-toe: cells 1-9)");
+    app.add_option("--games", options.games, "Play this many rounds, then exit with status 0 (bots ask to play again)")
+        ->check(CLI::NonNegativeNumber);
+    app.add_flag("--verbose", options.verbose, "Log the MQTT traffic to stderr");
+    app.add_flag("--list", options.list, "List the games and exit");
+    try
+    {
+        app.parse(argc, argv);
+    }
+    catch (const CLI::ParseError& error)
+    {
+        return app.exit(error);
+    }
+    if (!options.game.empty() && !registry.find(options.game))
+    {
+        std::cerr << "unknown game \"" << options.game << "\"; games: " << ids << '\n';
+        return 2;
+    }
+    return std::nullopt;
+}
+
+} // namespace launcher

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace launcher
+{
+
+class GameRegistry;
+
+/// The command line, as parsed.
+struct Options
+{
+    std::string game;                ///< empty: the menu picks one
+    std::optional<std::string> host; ///< empty: localhost:1883 if it answers, else a private broker
+    std::optional<int> port;
+    std::string room = "lobby";
+    std::string name;
+    bool headless = false;
+    std::string bot;                 ///< level at which the computer plays our seat
+    std::string vsComputer;          ///< level of an in-process computer opponent
+    std::string screenshot;          ///< PNG to render instead of running
+    std::string scene = "playing";   ///< menu, waiting, playing or gameover
+    std::string moves;               ///< position for the screenshot, in the game's notation
+    int games = 0;                   ///< rounds to play before exiting (0: until quit)
+    bool verbose = false;
+    bool list = false;
+};
+
+/// Parses argv with CLI11. Returns the exit status when the program should stop now (--help, an
+/// error, already printed), or nothing to go on.
+std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& registry, Options& options);
+
+} // namespace launcher

@@ -1,0 +1,76 @@
+#include "Screenshot.hpp"
+
+#include <iostream>
+
+#include <mqttgames/engine/Display.hpp>
+#include <mqttgames/engine/PlayScene.hpp>
+#include <mqttgames/engine/Screenshot.hpp>
+
+#include "MenuScene.hpp"
+
+namespace launcher
+{
+
+namespace
+{
+// Sample positions per game for when --moves is not given; a game without one shows its start.
+std::string samplePosition(const std::string& game, const std::string& scene)
+{
+    if (game == "tictactoe")
+        return scene == "gameover" ? "1253749" : "5137";
+    return {};
+}
+} // namespace
+
+int renderScreenshot(const GameRegistry& registry, const Choice& choice, const std::string& scene,
+                     const std::string& moves, const std::string& file)
+{
+    if (!engine::displayAvailable())
+    {
+        std::cerr << "--screenshot needs a display for OpenGL (try: xvfb-run -a mqttgames --screenshot ...)\n";
+        return 1;
+    }
+    engine::FontHolder fonts;
+    engine::loadFonts(fonts);
+    const engine::Theme theme;
+    engine::Context context{fonts, theme, mqtt::EventQueue{}};
+    engine::SceneStack stack(context);
+
+    if (scene == "menu")
+        stack.push(std::make_unique<MenuScene>(stack, registry, choice, "Connects to a private broker on 127.0.0.1"));
+    else
+    {
+        engine::MatchSettings settings;
+        settings.name = choice.name.empty() ? "You" : choice.name;
+        auto match = std::make_unique<engine::Match>(*choice.game, context.queue, settings);
+        engine::Session& session = match->session();
+        if (scene == "waiting")
+        {
+            session.connecting();
+            session.waitingForPartner();
+        }
+        else
+        {
+            session.startOffline(true, "Computer");
+            std::string error;
+            const std::string position = moves.empty() ? samplePosition(choice.game->info().id, scene) : moves;
+            if (!session.load(position, error))
+            {
+                std::cerr << "--moves: " << error << '\n';
+                return 2;
+            }
+        }
+        engine::PlayScene::Options options;
+        options.whereText = "room \"" + choice.room + "\" on " + choice.host + ":" + std::to_string(choice.port);
+        stack.push(std::make_unique<engine::PlayScene>(stack, std::move(match), std::move(options)));
+    }
+    std::string error;
+    if (!engine::saveScreenshot(stack, file, error))
+    {
+        std::cerr << error << '\n';
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace launcher

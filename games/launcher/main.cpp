@@ -1,0 +1,126 @@
+// mqttgames: the launcher. Reads the command line, finds a broker, then opens the menu (or a game)
+// in a window, plays in the terminal, or renders a screenshot.
+#include <cstdlib>
+#include <functional>
+#include <iostream>
+
+#include <mqttgames/engine/App.hpp>
+#include <mqttgames/engine/Display.hpp>
+#include <mqttgames/engine/Headless.hpp>
+
+#include "Broker.hpp"
+#include "GameRegistry.hpp"
+#include "Launch.hpp"
+#include "MenuScene.hpp"
+#include "Options.hpp"
+#include "Screenshot.hpp"
+#include "SignalWatcher.hpp"
+
+namespace
+{
+
+std::optional<int> levelOption(const engine::Game& game, const std::string& text, const char* option)
+{
+    if (text.empty())
+        return std::nullopt;
+    if (const auto level = engine::findBotLevel(game.info(), text))
+        return level;
+    std::string levels;
+    for (const auto& level : game.info().botLevels)
+        levels += (levels.empty() ? "" : ", ") + level;
+    throw std::runtime_error(std::string(option) + ": unknown level \"" + text + "\" (" + levels + ")");
+}
+
+int run(int argc, char** argv)
+{
+    const launcher::GameRegistry registry;
+    launcher::Options options;
+    if (const auto status = launcher::parseOptions(argc, argv, registry, options))
+        return *status;
+    if (options.list)
+    {
+        for (const auto& game : registry.games())
+            std::cout << game->info().id << "\t" << game->info().title << '\n';
+        return 0;
+    }
+
+    launcher::Choice choice;
+    choice.game = options.game.empty() ? registry.games().front().get() : registry.find(options.game);
+    choice.name = options.name;
+    if (choice.name.empty())
+        if (const char* user = std::getenv("USER"); user && *user)
+            choice.name = user;
+    choice.room = options.room;
+    choice.bot = levelOption(*choice.game, options.bot, "--bot");
+    choice.vsComputer = levelOption(*choice.game, options.vsComputer, "--vs-computer");
+    choice.games = options.games;
+    choice.verbose = options.verbose;
+    if (!options.screenshot.empty())
+        return launcher::renderScreenshot(registry, choice, options.scene, options.moves, options.screenshot);
+
+    const bool window = !options.headless && engine::displayAvailable();
+    if (!options.headless && !window)
+        std::cerr << "no display (DISPLAY is unset or does not answer): playing in the terminal\n";
+
+    // Ctrl-C and kill end the run through the main loop, so every destructor runs.
+    mqtt::EventQueue queue;
+    bool stopRequested = false;
+    std::function<void()> quitWindow; // set once the window exists; both are touched on the main thread only
+    const launcher::SignalWatcher signals([queue, &stopRequested, &quitWindow]
+    {
+        queue.push([&stopRequested, &quitWindow]
+        {
+            stopRequested = true;
+            if (quitWindow)
+                quitWindow();
+        });
+    });
+    launcher::Broker broker = launcher::chooseBroker(options.host, options.port, std::cerr);
+    choice.host = broker.host;
+    choice.port = broker.port;
+    choice.window = window;
+
+    if (!window)
+    {
+        // Nobody else can reach a private broker: the computer is the only possible partner.
+        if (broker.isPrivate() && !choice.bot && !choice.vsComputer)
+        {
+            choice.vsComputer = static_cast<int>(choice.game->info().botLevels.size() / 2);
+            std::cerr << "playing against the computer (" << choice.game->info().botLevels[*choice.vsComputer] << ")\n";
+        }
+        launcher::Seats seats = launcher::makeSeats(choice, queue);
+        engine::HeadlessSettings settings;
+        settings.games = options.games;
+        settings.stopRequested = &stopRequested;
+        if (seats.computer)
+            settings.companions.push_back(seats.computer.get());
+        return engine::runHeadless(*seats.player, std::cout, settings);
+    }
+
+    if (broker.isPrivate() && !choice.vsComputer && options.game.empty())
+        choice.vsComputer = static_cast<int>(choice.game->info().botLevels.size() / 2);
+    engine::App app({"mqttgames"}, queue);
+    quitWindow = app.context().quit;
+    const std::string note = "Broker: " + broker.describe() + (broker.isPrivate() ? " (only this computer)" : "");
+    engine::SceneStack& stack = app.scenes();
+    stack.push(std::make_unique<launcher::MenuScene>(stack, registry, choice, note));
+    if (!options.game.empty())
+        launcher::pushPlayScene(stack, choice, nullptr);
+    app.run();
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    try
+    {
+        return run(argc, argv);
+    }
+    catch (const std::exception& error)
+    {
+        std::cerr << "mqttgames: " << error.what() << '\n';
+        return 1;
+    }
+}

@@ -1,0 +1,121 @@
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <set>
+#include <string>
+
+#include <sys/wait.h>
+
+#include "GameRegistry.hpp"
+#include "Options.hpp"
+
+namespace
+{
+
+struct Run
+{
+    int status = -1;
+    std::string output;
+};
+
+// Runs a shell command, capturing its standard output and exit status.
+Run run(const std::string& command)
+{
+    Run result;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    char buffer[4096];
+    while (const std::size_t count = std::fread(buffer, 1, sizeof buffer, pipe))
+        result.output.append(buffer, count);
+    const int status = ::pclose(pipe);
+    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+int count(const std::string& text, const std::string& what)
+{
+    int found = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+        ++found;
+    return found;
+}
+
+launcher::Options parse(std::vector<std::string> words, std::optional<int>& status)
+{
+    const launcher::GameRegistry registry;
+    words.insert(words.begin(), "mqttgames");
+    std::vector<char*> argv;
+    for (auto& word : words)
+        argv.push_back(word.data());
+    launcher::Options options;
+    status = launcher::parseOptions(static_cast<int>(argv.size()), argv.data(), registry, options);
+    return options;
+}
+
+} // namespace
+
+TEST_CASE("launcher")
+{
+    SECTION("the registry offers tic-tac-toe, each game once, with bot levels")
+    {
+        const launcher::GameRegistry registry;
+        REQUIRE(registry.find("tictactoe"));
+        CHECK(registry.find("tictactoe")->info().title == "Tic-Tac-Toe");
+        CHECK_FALSE(registry.find("chess"));
+        std::set<std::string> ids;
+        for (const auto& game : registry.games())
+        {
+            CHECK(ids.insert(game->info().id).second);
+            CHECK_FALSE(game->info().botLevels.empty());
+        }
+    }
+
+    SECTION("the command line is read into options")
+    {
+        std::optional<int> status;
+        const auto options = parse({"tictactoe", "--host", "broker.local", "--port", "1884", "--room", "r2", "--name", "ada",
+                                    "--headless", "--bot", "hard", "--games", "3"},
+                                   status);
+        CHECK_FALSE(status);
+        CHECK(options.game == "tictactoe");
+        CHECK(options.host == "broker.local");
+        CHECK(options.port == 1884);
+        CHECK(options.room == "r2");
+        CHECK(options.name == "ada");
+        CHECK(options.headless);
+        CHECK(options.bot == "hard");
+        CHECK(options.games == 3);
+
+        parse({"chess"}, status);
+        CHECK(status == 2);
+        parse({"--port", "70000"}, status);
+        CHECK(status.value_or(0) != 0);
+    }
+
+    SECTION("with no display, the program plays in the terminal; two bots finish their games and exit 0")
+    {
+        const Run result = run("env -u DISPLAY " MQTTGAMES_EXECUTABLE " tictactoe --bot hard --vs-computer hard --games 2 2>&1 </dev/null");
+        INFO(result.output);
+        CHECK(result.status == 0);
+        CHECK(result.output.find("no display") != std::string::npos);
+        CHECK(count(result.output, "result: ") == 2);
+        CHECK(count(result.output, "(draw)") == 2); // perfect play both ways
+    }
+
+    SECTION("a person's moves are read from standard input in the game's notation")
+    {
+        // Against the easy computer (who starts is drawn): "0" is refused, then the centre is taken.
+        const Run result = run("printf '0\\n5\\n1\\n2\\n3\\n4\\n6\\n7\\n8\\n9\\nquit\\n' | " MQTTGAMES_EXECUTABLE
+                               " tictactoe --headless --vs-computer easy --name ada 2>&1");
+        INFO(result.output);
+        CHECK(result.status == 0);
+        CHECK(result.output.find("refused: \"0\" is not a cell 1-9") != std::string::npos);
+        CHECK(count(result.output, "refused: \"0\"") == 1);
+        const bool first = result.output.find("you are X") != std::string::npos;
+        const std::string mark = first ? "X" : "O";
+        // Our first move is the centre unless the computer took it already.
+        const bool centreTaken = result.output.find(std::string(first ? "O" : "X") + " plays 5") != std::string::npos;
+        CHECK((centreTaken || result.output.find(mark + " plays 5") != std::string::npos));
+        CHECK(count(result.output, mark + " plays ") >= 2);
+    }
+}

@@ -1,0 +1,121 @@
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include <SFML/Graphics/Image.hpp>
+
+#include <mqttgames/engine/Context.hpp>
+#include <mqttgames/engine/Display.hpp>
+#include <mqttgames/engine/PlayScene.hpp>
+#include <mqttgames/engine/Screenshot.hpp>
+#include <mqttgames/tictactoe/Game.hpp>
+#include <mqttgames/tictactoe/View.hpp>
+
+namespace
+{
+
+int brightness(sf::Color color)
+{
+    return color.r + color.g + color.b;
+}
+
+// Whether a colour is close to `want` (antialiasing and blending shift it a little).
+bool near(sf::Color got, sf::Color want, int tolerance = 40)
+{
+    return std::abs(got.r - want.r) + std::abs(got.g - want.g) + std::abs(got.b - want.b) <= tolerance;
+}
+
+// What the playing scene drew, with where it put the board: rendered once, checked by every section.
+struct Shot
+{
+    sf::Image image;
+    sf::Transform toScreen;
+    engine::GridGeometry grid;
+    sf::FloatRect boardArea;
+    std::string error;
+};
+
+Shot render()
+{
+    Shot shot;
+    engine::FontHolder fonts;
+    engine::loadFonts(fonts);
+    const engine::Theme theme;
+    engine::Context context{fonts, theme, mqtt::EventQueue{}};
+    engine::SceneStack stack(context);
+    const tictactoe::Game game;
+
+    auto match = std::make_unique<engine::Match>(game, context.queue, engine::MatchSettings{});
+    match->session().startOffline(true, "Computer");
+    if (!match->session().load("5137", shot.error)) // X: 5, 3; O: 1, 7
+        return shot;
+    auto scene = std::make_unique<engine::PlayScene>(stack, std::move(match), engine::PlayScene::Options{});
+    const engine::PlayScene& play = *scene;
+    stack.push(std::move(scene));
+    stack.applyPendingChanges();
+
+    const auto file = std::filesystem::temp_directory_path() / ("mqttgames-screenshot-" + std::to_string(::getpid()) + ".png");
+    if (!engine::saveScreenshot(stack, file, shot.error) || !shot.image.loadFromFile(file.string()))
+        return shot;
+    std::filesystem::remove(file);
+    const auto* view = dynamic_cast<const tictactoe::View*>(play.view());
+    if (!view)
+    {
+        shot.error = "the scene shows no tic-tac-toe view";
+        return shot;
+    }
+    shot.toScreen = view->getTransform();
+    shot.grid = view->grid();
+    shot.boardArea = play.boardArea();
+    return shot;
+}
+
+} // namespace
+
+TEST_CASE("tictactoe screenshot")
+{
+    REQUIRE(engine::displayAvailable()); // run with DISPLAY set (label: display)
+    static const Shot shot = render();
+    INFO(shot.error);
+    REQUIRE(shot.error.empty());
+    const sf::Image& image = shot.image;
+    const engine::Theme theme;
+
+    SECTION("the image has the design size and is not blank")
+    {
+        REQUIRE(image.getSize() == sf::Vector2u(640, 760));
+        int distinct = 0;
+        sf::Color previous = image.getPixel(0, 0);
+        for (unsigned y = 0; y < 760; y += 8)
+            for (unsigned x = 0; x < 640; x += 8)
+                if (!near(image.getPixel(x, y), previous, 6))
+                {
+                    ++distinct;
+                    previous = image.getPixel(x, y);
+                }
+        CHECK(distinct > 100);
+    }
+
+    SECTION("the board is where the scene placed it, with X and O in their cells")
+    {
+        const auto cellCentre = [&](int cell) { return shot.toScreen.transformPoint(shot.grid.cellCentre(shot.grid.cellOf(cell))); };
+        const auto pixel = [&](sf::Vector2f point) { return image.getPixel(static_cast<unsigned>(point.x), static_cast<unsigned>(point.y)); };
+
+        // The board lies inside the area the scene gives it, below the status bar.
+        const sf::Vector2f topLeft = shot.toScreen.transformPoint(0.f, 0.f);
+        CHECK(shot.boardArea.contains(topLeft));
+        CHECK(topLeft.y > 90.f);
+
+        // An X is drawn through its cell's centre (both strokes cross there); an O leaves it empty.
+        CHECK(near(pixel(cellCentre(4)), theme.playerOne));
+        CHECK(near(pixel(cellCentre(2)), theme.playerOne));
+        const sf::Vector2f oCentre = cellCentre(0);
+        CHECK(near(pixel(oCentre), theme.panelRaised));
+        const float ringRadius = shot.grid.cellSize() * 0.27f * 1.08f * shot.toScreen.transformRect({0, 0, 1, 1}).width;
+        CHECK(near(pixel({oCentre.x + ringRadius, oCentre.y}), theme.playerTwo));
+        // An empty cell shows its tile; left of the board, the darker background.
+        CHECK(near(pixel(cellCentre(8)), theme.panelRaised));
+        CHECK(brightness(pixel({10.f, 380.f})) < brightness(theme.panelRaised));
+    }
+}
