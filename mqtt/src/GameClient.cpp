@@ -411,6 +411,12 @@ GameState GameClient::getState() const
     return m_impl->state;
 }
 
+bool GameClient::hasBrokerConnection() const
+{
+    const auto mqttClient = m_impl->currentClient();
+    return mqttClient && mqttClient->isConnected();
+}
+
 void GameClient::setName(const std::string& name)
 {
     std::lock_guard lock(m_impl->mutex);

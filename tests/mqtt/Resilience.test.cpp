@@ -138,7 +138,10 @@ TEST_CASE("GameClient survives faults")
         REQUIRE(ann.saw(paired));
         REQUIRE(bob.saw(paired));
 
+        CHECK(ann.client->hasBrokerConnection());
         proxy.cut();
+        REQUIRE(ann.states.waitFor(GameState::Disconnected));
+        CHECK(bob.client->hasBrokerConnection());
         auto resumed = paired;
         resumed.insert(resumed.end(), {GameState::Disconnected, GameState::Ready});
         REQUIRE(bob.saw(resumed, 20s));

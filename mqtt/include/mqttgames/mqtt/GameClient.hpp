@@ -54,6 +54,9 @@ public:
     bool lookForPartner();
 
     GameState getState() const;
+    /// Whether the broker currently accepts us. False while a lost connection is being made again:
+    /// then a Disconnected state means "we are away", not "the partner left".
+    bool hasBrokerConnection() const;
     /// Our name as announced to the partner; set before connect(). ',' and '@' become '_'.
     void setName(const std::string& name);
     std::string getName() const;
