@@ -3,6 +3,7 @@
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 #include <mqttgames/mqtt/MQTTClient.hpp>
 
+#include "support/TestPlayer.hpp"
 #include "support/Waiting.hpp"
 
 #include <catch2/catch.hpp>
@@ -17,21 +18,7 @@ using testsupport::Inbox;
 namespace
 {
 
-// A GameClient whose states and messages a test can wait for.
-struct Player
-{
-    explicit Player(const std::string& name, const std::string& topic = "test/game")
-    {
-        client = std::make_unique<mqtt::GameClient>([this](GameState state) { states.push(state); },
-                                                    [this](const std::string& text) { messages.push(text); }, topic);
-        client->setName(name);
-        client->setAnnounceInterval(200ms);
-    }
-
-    Inbox<GameState> states;
-    Inbox<std::string> messages;
-    std::unique_ptr<mqtt::GameClient> client; // last: destroyed first, while the inboxes live
-};
+using Player = testsupport::TestPlayer;
 
 // A raw client on the topic, speaking the wire format by hand like another library would.
 struct RawPeer

@@ -3,7 +3,7 @@
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 #include <mqttgames/mqtt/MQTTClient.hpp>
 
-#include "support/Waiting.hpp"
+#include "support/TestPlayer.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -16,17 +16,9 @@ using testsupport::Inbox;
 namespace
 {
 
-struct Player
+struct Player : testsupport::TestPlayer
 {
-    explicit Player(const std::string& name)
-    {
-        client = std::make_unique<mqtt::GameClient>([this](GameState state) { states.push(state); },
-                                                    [this](const std::string& text) { messages.push(text); }, "test/hostile");
-        client->setName(name);
-    }
-    Inbox<GameState> states;
-    Inbox<std::string> messages;
-    std::unique_ptr<mqtt::GameClient> client;
+    explicit Player(const std::string& name) : TestPlayer(name, "test/hostile") {}
 };
 
 } // namespace

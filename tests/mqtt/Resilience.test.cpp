@@ -3,7 +3,7 @@
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 #include <mqttgames/mqtt/MQTTClient.hpp>
 
-#include "support/Waiting.hpp"
+#include "support/TestPlayer.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -16,31 +16,23 @@ using testsupport::Inbox;
 namespace
 {
 
-struct Player
+struct Player : testsupport::TestPlayer
 {
-    explicit Player(const std::string& name)
+    explicit Player(const std::string& name) : TestPlayer(name, "test/resume")
     {
-        client = std::make_unique<mqtt::GameClient>([this](GameState state) { states.push(state); },
-                                                    [this](const std::string& text) { messages.push(text); }, "test/resume");
-        client->setName(name);
         client->setKeepalive(5);
         client->setVerbose(std::getenv("VERBOSE") != nullptr);
-        client->setAnnounceInterval(200ms);
     }
 
     /// Waits until the state changes have been exactly `expected` so far, in order.
-    bool saw(std::vector<GameState> expected, std::chrono::milliseconds timeout = 15s)
+    bool saw(const std::vector<GameState>& expected, std::chrono::milliseconds timeout = 15s)
     {
         const bool ok = states.waitForCount(expected.size(), timeout) && states.items() == expected;
         if (!ok)
-            for (auto s : states.items())
-                UNSCOPED_INFO(mqtt::toString(s));
+            for (auto state : states.items())
+                UNSCOPED_INFO(mqtt::toString(state));
         return ok;
     }
-
-    Inbox<GameState> states;
-    Inbox<std::string> messages;
-    std::unique_ptr<mqtt::GameClient> client;
 };
 
 const std::vector<GameState> paired{GameState::Connecting, GameState::Connected, GameState::Ready};
