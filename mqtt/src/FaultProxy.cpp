@@ -195,9 +195,10 @@ struct FaultProxy::Impl
                 [[maybe_unused]] auto n = ::read(wakeRead.get(), drain, sizeof drain);
             }
             {
-                // Read again after the poll: a delay set while we waited applies to what woke us.
+                // Read again after the poll: a setting changed while we waited applies to what woke us.
                 std::lock_guard lock(mutex);
                 currentDelay = delay;
+                isRefusing = refusing;
             }
             const auto due = Clock::now() + currentDelay;
             std::size_t index = 2;

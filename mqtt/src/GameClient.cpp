@@ -242,13 +242,19 @@ struct GameClient::Impl
         announcer = std::thread(
             [this]
             {
+                // Asleep while paired; while waiting (or returning) the hello is repeated, so a lost
+                // one strands nobody.
+                const auto waiting = [this] { return state == GameState::Connected || (state == GameState::Disconnected && resuming); };
                 std::unique_lock lock(mutex);
-                while (!changed.wait_for(lock, announceInterval, [this] { return stopAnnouncing; }))
+                for (;;)
                 {
-                    if (state != GameState::Connected && !(state == GameState::Disconnected && resuming))
-                        continue;
+                    changed.wait(lock, [&] { return stopAnnouncing || waiting(); });
+                    if (stopAnnouncing)
+                        return;
+                    if (changed.wait_for(lock, announceInterval, [&] { return stopAnnouncing || !waiting(); }))
+                        continue; // stopped, or paired meanwhile
                     lock.unlock();
-                    announce(); // a lost hello must not strand a waiting (or returning) client
+                    announce();
                     lock.lock();
                 }
             });

@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -151,17 +152,28 @@ void LoopbackBroker::start()
         const std::string configPath = (m_dir / "mosquitto.conf").string();
         const char* argv[] = {executablePath.c_str(), "-c", configPath.c_str(), nullptr};
 
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
         const std::string stderrPath = (m_dir / "stderr.log").string();
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderrPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        pid_t pid = -1;
-        const int rc = posix_spawn(&pid, executablePath.c_str(), &actions, nullptr, const_cast<char**>(argv), environ);
-        posix_spawn_file_actions_destroy(&actions);
-        if (rc != 0)
-            throw std::runtime_error("LoopbackBroker: cannot start " + executablePath.string() + ": " + std::strerror(rc));
+        const pid_t parent = ::getpid();
+        // fork + exec rather than posix_spawn, to ask the kernel to stop the broker when this
+        // process dies: a killed test must not leave a mosquitto behind. Only async-signal-safe
+        // calls between fork and exec.
+        const pid_t pid = ::fork();
+        if (pid < 0)
+            throw std::runtime_error(std::string("LoopbackBroker: cannot start a process: ") + std::strerror(errno));
+        if (pid == 0)
+        {
+            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+            if (::getppid() != parent)
+                ::_exit(127); // the parent died before prctl took effect
+            const int devNull = ::open("/dev/null", O_RDWR);
+            const int errors = ::open(stderrPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+            ::dup2(devNull, STDIN_FILENO);
+            ::dup2(devNull, STDOUT_FILENO);
+            ::dup2(errors, STDERR_FILENO);
+            ::close_range(3, ~0U, 0); // the broker must not hold copies of our clients' sockets
+            ::execv(executablePath.c_str(), const_cast<char**>(argv));
+            ::_exit(127);
+        }
         m_pid = pid;
 
         // Poll the port until it answers or the broker exits; never a fixed sleep.

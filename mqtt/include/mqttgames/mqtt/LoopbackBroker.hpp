@@ -11,7 +11,8 @@ namespace mqtt
 
 /// A private mosquitto broker on a free 127.0.0.1 port, for tests, benchmarks and the launcher's
 /// local default. Starts in the constructor (throws std::runtime_error naming the cause when it
-/// cannot), stops in the destructor by its own pid, and removes its temporary folder.
+/// cannot), stops in the destructor by its own pid, and removes its temporary folder. The broker
+/// also stops when the thread that started it ends (the process killed, say), so none is left behind.
 class LoopbackBroker
 {
 public:
