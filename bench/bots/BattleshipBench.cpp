@@ -2,8 +2,8 @@
 
 #include "Summary.hpp"
 
-#include "battleship/Bot.hpp"
-#include "battleship/OwnSea.hpp"
+#include <mqttgames/battleship/Bot.hpp>
+#include <mqttgames/battleship/OwnSea.hpp>
 
 #include <chrono>
 #include <iomanip>

@@ -2,7 +2,7 @@
 
 #include "Summary.hpp"
 
-#include "connect4/Bot.hpp"
+#include <mqttgames/connect4/Bot.hpp>
 
 #include <iomanip>
 #include <ostream>

@@ -1,12 +1,19 @@
 #include <mqttgames/engine/Connection.hpp>
 
+#include <utility>
+
 #include <mqttgames/engine/Session.hpp>
+
+#include "Farewell.hpp"
 
 namespace engine
 {
 
 Connection::Connection(mqtt::EventQueue queue, Session& session, Settings settings)
-    : m_queue(std::move(queue)), m_session(&session), m_settings(std::move(settings))
+    : m_queue(std::move(queue)),
+      m_session(&session),
+      m_settings(std::move(settings)),
+      m_byeConfirmed(std::make_shared<ByeLatch>())
 {
     // Callbacks hold only a weak token: once the connection is gone, queued calls do nothing.
     const std::weak_ptr<int> alive = m_alive;
@@ -16,22 +23,35 @@ Connection::Connection(mqtt::EventQueue queue, Session& session, Settings settin
             if (alive.lock())
                 this->onState(state);
         });
-    auto onMessage = m_queue.post(
+    auto post = m_queue.post(
         [this, alive](const std::string& text)
         {
             if (alive.lock())
                 m_session->receive(text);
         });
+    // Network thread: the bye handshake is done here, not through the queue, since a leaving side
+    // waits for the confirmation inside leave(), and its partner may be drained by that same loop.
+    // `this` outlives every call: the destructor stops the network thread before anything goes.
+    auto onMessage = [this, post = std::move(post), latch = m_byeConfirmed,
+                      confirmation = byeConfirmationText(session.game().info())](const std::string& text)
+    {
+        if (confirmsBye(text))
+            latch->open();
+        else if (isBye(text))
+            m_client->sendMessage(confirmation);
+        post(text);
+    };
     m_client = std::make_unique<mqtt::GameClient>(std::move(onState), std::move(onMessage), m_settings.topic);
     m_client->setName(m_settings.name);
     m_client->setVerbose(m_settings.verbose);
     m_client->setConnectTimeout(m_settings.connectTimeout);
+    m_session->setGracePeriod(m_settings.gracePeriod);
 }
 
 Connection::~Connection()
 {
     m_alive.reset();
-    m_client->disconnect();
+    leave();
     if (m_connectThread.joinable())
         m_connectThread.join();
     m_client.reset();
@@ -64,10 +84,58 @@ bool Connection::send(const std::string& text)
 
 bool Connection::lookForPartner()
 {
+    if (m_session->phase() == Phase::PartnerLeft && m_client->getState() == mqtt::GameState::Ready)
+    {
+        // The partner said bye; the client drops it at its DISCONNECT, which is still on the way.
+        m_lookWhenGone = true;
+        m_lookAskedAt = std::chrono::steady_clock::now();
+        m_partnerId.clear();
+        m_session->waitingForPartner();
+        return true;
+    }
     const bool looking = m_client->lookForPartner();
     if (looking)
+    {
+        m_partnerId.clear();
         m_session->waitingForPartner();
+    }
     return looking;
+}
+
+void Connection::leave()
+{
+    if (m_left)
+        return;
+    m_left = true;
+    if (const std::string bye = m_session->farewell(); !bye.empty() && m_client->sendMessage(bye))
+        m_byeConfirmed->waitFor(ByeTimeout);
+    m_client->disconnect();
+}
+
+void Connection::update()
+{
+    if (m_lookWhenGone && std::chrono::steady_clock::now() - m_lookAskedAt >= PartnerAnswerTimeout)
+    {
+        // The old partner's DISCONNECT never came (lost with its socket): start afresh instead.
+        m_lookWhenGone = false;
+        start();
+        return;
+    }
+    if (m_session->phase() != Phase::Reconnecting || !m_client->hasBrokerConnection())
+    {
+        m_linkBackAt.reset();
+        return;
+    }
+    // The partner normally answers our "back" hello within moments; give it a little while before
+    // the session says it is away.
+    const auto now = std::chrono::steady_clock::now();
+    if (!m_linkBackAt)
+        m_linkBackAt = now;
+    else if (now - *m_linkBackAt >= PartnerAnswerTimeout)
+    {
+        m_linkBackAt.reset();
+        m_session->partnerDisconnected();
+    }
 }
 
 void Connection::onState(mqtt::GameState state)
@@ -80,12 +148,29 @@ void Connection::onState(mqtt::GameState state)
             if (m_session->phase() != Phase::WaitingForPartner)
                 m_session->waitingForPartner();
             break;
-        case mqtt::GameState::Ready: m_session->partnerArrived(m_client->isFirst(), m_client->getPartnerName()); break;
+        case mqtt::GameState::Ready:
+        {
+            const std::string partnerId = m_client->getPartnerId();
+            if (!m_partnerId.empty() && partnerId == m_partnerId && m_session->canResume())
+                m_session->partnerBack();
+            else
+            {
+                m_partnerId = partnerId;
+                m_session->partnerArrived(m_client->isFirst(), m_client->getPartnerName());
+            }
+            break;
+        }
         case mqtt::GameState::Disconnected:
-            if (m_session->phase() == Phase::Connecting)
+            if (std::exchange(m_lookWhenGone, false))
+                m_client->lookForPartner();
+            else if (m_session->phase() == Phase::Connecting)
                 m_session->failed(m_client->getLastError());
-            else if (m_session->phase() != Phase::Failed)
-                m_session->partnerLeft();
+            else if (m_session->phase() == Phase::Failed)
+                break;
+            else if (!m_client->hasBrokerConnection())
+                m_session->connectionLost(); // the client reconnects by itself and asks the partner back
+            else
+                m_session->partnerDisconnected(); // its DISCONNECT: a bye came first if it left on purpose
             break;
     }
 }

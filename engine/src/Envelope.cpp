@@ -3,6 +3,29 @@
 namespace engine
 {
 
+namespace
+{
+// Beyond this a number is not one we could have sent: JSON readers elsewhere lose precision past 2^53.
+constexpr std::int64_t MaxSequence = std::int64_t{1} << 53;
+
+// Reads an optional positive count; false when the field is there but not one.
+bool readCount(const nlohmann::json& message, const char* key, std::int64_t& out)
+{
+    const auto field = message.find(key);
+    if (field == message.end())
+        return true;
+    if (field->is_number_unsigned())
+    {
+        const auto value = field->get<std::uint64_t>();
+        if (value < 1 || value > static_cast<std::uint64_t>(MaxSequence))
+            return false;
+        out = static_cast<std::int64_t>(value);
+        return true;
+    }
+    return false; // negative, fractional, text, ...
+}
+} // namespace
+
 std::string encode(const Envelope& envelope)
 {
     nlohmann::json message = envelope.body.is_object() ? envelope.body : nlohmann::json::object();
@@ -11,6 +34,14 @@ std::string encode(const Envelope& envelope)
     message["type"] = envelope.type;
     if (envelope.round > 0)
         message["round"] = envelope.round;
+    if (envelope.seq > 0)
+        message["seq"] = envelope.seq;
+    else
+        message.erase("seq");
+    if (envelope.ack > 0)
+        message["ack"] = envelope.ack;
+    else
+        message.erase("ack");
     return message.dump();
 }
 
@@ -53,6 +84,16 @@ std::optional<Envelope> decode(const std::string& text, std::string& error)
     }
 
     Envelope envelope;
+    if (!readCount(message, "seq", envelope.seq))
+    {
+        error = "\"seq\" is not a sequence number";
+        return std::nullopt;
+    }
+    if (!readCount(message, "ack", envelope.ack))
+    {
+        error = "\"ack\" is not a sequence number";
+        return std::nullopt;
+    }
     envelope.game = game->get<std::string>();
     const long long v = version->get<long long>();
     envelope.version = (v < 0 || v > 1'000'000) ? -1 : static_cast<int>(v);
@@ -62,6 +103,8 @@ std::optional<Envelope> decode(const std::string& text, std::string& error)
     message.erase("v");
     message.erase("type");
     message.erase("round");
+    message.erase("seq");
+    message.erase("ack");
     envelope.body = std::move(message);
     return envelope;
 }

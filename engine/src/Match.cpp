@@ -37,6 +37,7 @@ void Match::connect()
     settings.port = m_settings.port;
     settings.topic = topic();
     settings.name = m_settings.name;
+    settings.gracePeriod = m_settings.gracePeriod;
     settings.verbose = m_settings.verbose;
     m_connection.reset();
     m_connection = std::make_unique<Connection>(m_queue, m_session, settings);
@@ -55,18 +56,23 @@ std::string Match::topic() const
 
 void Match::update()
 {
+    if (m_connection)
+        m_connection->update();
+    m_session.update();
     driveBot();
     driveRematch();
 }
 
 std::optional<std::chrono::steady_clock::time_point> Match::nextWake() const
 {
+    std::optional<std::chrono::steady_clock::time_point> wake = m_session.nextWake();
+    const auto earliest = [&wake](std::chrono::steady_clock::time_point at) { wake = wake ? std::min(*wake, at) : at; };
     if (m_botAction)
-        return m_botStarted + m_settings.botPace;
-    if (m_session.phase() == Phase::RoundOver && m_settings.rematch == MatchSettings::Rematch::Always &&
-        !m_session.localWantsRematch())
-        return m_roundOverAt + 3 * m_settings.botPace;
-    return std::nullopt;
+        earliest(m_botStarted + m_settings.botPace);
+    else if (m_session.phase() == Phase::RoundOver && m_settings.rematch == MatchSettings::Rematch::Always &&
+             !m_session.localWantsRematch())
+        earliest(m_roundOverAt + 3 * m_settings.botPace);
+    return wake;
 }
 
 void Match::driveBot()

@@ -1,5 +1,6 @@
 #include "Overlays.hpp"
 
+#include <chrono>
 #include <cmath>
 
 #include <SFML/Graphics/CircleShape.hpp>
@@ -22,6 +23,15 @@ constexpr float CardHeight = 250.f;
 sf::FloatRect cardArea(sf::Vector2f designSize)
 {
     return {(designSize.x - CardWidth) / 2.f, (designSize.y - CardHeight) / 2.f, CardWidth, CardHeight};
+}
+
+// A partner's name can be long: shrink a line to the card rather than spill over its edges.
+sf::Text fitted(sf::Text text, float width)
+{
+    const float natural = text.getLocalBounds().width;
+    if (natural > width)
+        text.setScale(width / natural, width / natural);
+    return text;
 }
 } // namespace
 
@@ -70,7 +80,8 @@ void WaitingOverlay::layoutButtons()
     }
     else
     {
-        m_menu = Button(context().fonts.get(FontId::Regular), context().theme, "Cancel",
+        const bool fault = m_phase == Phase::PartnerAway || m_phase == Phase::Reconnecting;
+        m_menu = Button(context().fonts.get(FontId::Regular), context().theme, fault ? "Menu" : "Cancel",
                         {card.left + (card.width - 160.f) / 2.f, y, 160.f, 48.f}, [this] { m_leave(); });
     }
 }
@@ -99,7 +110,8 @@ bool WaitingOverlay::update(sf::Time dt)
 
 bool WaitingOverlay::isAnimating() const
 {
-    return m_phase == Phase::Connecting || m_phase == Phase::WaitingForPartner;
+    return m_phase == Phase::Connecting || m_phase == Phase::WaitingForPartner || m_phase == Phase::PartnerAway ||
+           m_phase == Phase::Reconnecting;
 }
 
 void WaitingOverlay::draw(sf::RenderTarget& target) const
@@ -119,6 +131,7 @@ void WaitingOverlay::draw(sf::RenderTarget& target) const
     target.draw(shape);
 
     const Session& session = m_match->session();
+    const std::string partner = session.partnerName().empty() ? std::string("Your partner") : session.partnerName();
     std::string title;
     std::string detail;
     sf::Color titleColor = theme.text;
@@ -130,8 +143,21 @@ void WaitingOverlay::draw(sf::RenderTarget& target) const
             titleColor = theme.bad;
             break;
         case Phase::PartnerLeft:
-            title = (session.partnerName().empty() ? std::string("Your partner") : session.partnerName()) + " left";
-            detail = "Wait here for someone new, or go back.";
+            title = session.gaveUpWaiting() ? "Gave up waiting" : partner + " left";
+            detail = session.gaveUpWaiting() ? partner + " did not come back in time." : "Wait here for someone new, or go back.";
+            titleColor = theme.warning;
+            break;
+        case Phase::PartnerAway:
+        {
+            const auto left = std::chrono::duration_cast<std::chrono::seconds>(session.graceLeft() + std::chrono::milliseconds(999));
+            title = "Partner away";
+            detail = partner + " lost the connection \xE2\x80\x94 waiting up to " + std::to_string(left.count()) + " s";
+            titleColor = theme.warning;
+            break;
+        }
+        case Phase::Reconnecting:
+            title = "Connection lost";
+            detail = "Reconnecting\xE2\x80\xA6 the game goes on where it was";
             titleColor = theme.warning;
             break;
         case Phase::Connecting:
@@ -144,8 +170,8 @@ void WaitingOverlay::draw(sf::RenderTarget& target) const
             break;
     }
     const float centreX = card.left + card.width / 2.f;
-    target.draw(centredText(bold, title, 26, titleColor, {centreX, card.top + 48.f}));
-    target.draw(centredText(regular, detail, 16, theme.mutedText, {centreX, card.top + 88.f}));
+    target.draw(fitted(centredText(bold, title, 26, titleColor, {centreX, card.top + 48.f}), card.width - 32.f));
+    target.draw(fitted(centredText(regular, detail, 16, theme.mutedText, {centreX, card.top + 88.f}), card.width - 32.f));
 
     if (isAnimating())
     {

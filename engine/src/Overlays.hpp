@@ -10,8 +10,9 @@
 namespace engine
 {
 
-/// The card over the board while connecting, waiting for a partner, after the partner left, or
-/// when the broker cannot be reached. `match` belongs to the PlayScene below, which outlives it.
+/// The card over the board while connecting, waiting for a partner, while the partner is away or
+/// our connection is being made again (the round waits under it), after the partner left, or when
+/// the broker cannot be reached. `match` belongs to the PlayScene below, which outlives it.
 class WaitingOverlay : public Scene
 {
 public:

@@ -123,6 +123,8 @@ PlayScene::Overlay PlayScene::wantedOverlay() const
     {
         case Phase::Connecting:
         case Phase::WaitingForPartner:
+        case Phase::PartnerAway:
+        case Phase::Reconnecting:
         case Phase::PartnerLeft:
         case Phase::Failed: return Overlay::Waiting;
         case Phase::RoundOver: return Overlay::RoundOver;
@@ -202,6 +204,18 @@ void PlayScene::refreshStatus()
             content.connectionColor = theme.good;
             break;
         }
+        case Phase::PartnerAway:
+            content.turn = "Partner away";
+            content.turnColor = theme.warning;
+            content.connection = "partner away";
+            content.connectionColor = theme.warning;
+            break;
+        case Phase::Reconnecting:
+            content.turn = "Reconnecting\xE2\x80\xA6";
+            content.turnColor = theme.warning;
+            content.connection = "connection lost";
+            content.connectionColor = theme.bad;
+            break;
         case Phase::PartnerLeft:
             content.turn = "Partner left";
             content.turnColor = theme.warning;

@@ -1,5 +1,7 @@
 #include "GameRegistry.hpp"
 
+#include <mqttgames/battleship/Game.hpp>
+#include <mqttgames/connect4/Game.hpp>
 #include <mqttgames/tictactoe/Game.hpp>
 
 namespace launcher
@@ -8,6 +10,8 @@ namespace launcher
 GameRegistry::GameRegistry()
 {
     m_games.push_back(std::make_unique<tictactoe::Game>());
+    m_games.push_back(std::make_unique<connect4::Game>());
+    m_games.push_back(std::make_unique<battleship::Game>());
 }
 
 const engine::Game* GameRegistry::find(std::string_view id) const

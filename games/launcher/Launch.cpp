@@ -33,6 +33,7 @@ Seats makeSeats(const Choice& choice, mqtt::EventQueue queue)
     player.botPace = pace;
     player.games = choice.games;
     player.verbose = choice.verbose;
+    player.gracePeriod = choice.gracePeriod;
     if (choice.bot)
         player.rematch = engine::MatchSettings::Rematch::Always;
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <chrono>
+
 #include <functional>
 #include <memory>
 #include <optional>
@@ -26,6 +28,8 @@ struct Choice
     /// Rounds to play before a scripted run ends (0: no limit).
     int games = 0;
     bool verbose = false;
+    /// How long a partner that lost its connection is waited for.
+    std::chrono::milliseconds gracePeriod{60000};
     /// Bot moves are paced for a watcher in a window, instant in a terminal.
     bool window = true;
 };

@@ -30,6 +30,9 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
     app.add_option("--moves", options.moves, "Position for --screenshot, in the game's notation (tic-tac-toe: cells 1-9)");
     app.add_option("--games", options.games, "Play this many rounds, then exit with status 0 (bots ask to play again)")
         ->check(CLI::NonNegativeNumber);
+    app.add_option("--grace", options.grace, "Seconds to wait, the game kept, for a partner whose connection dropped")
+        ->check(CLI::Range(0, 24 * 3600))
+        ->capture_default_str();
     app.add_flag("--verbose", options.verbose, "Log the MQTT traffic to stderr");
     app.add_flag("--list", options.list, "List the games and exit");
     try

@@ -23,6 +23,7 @@ struct Options
     std::string scene = "playing";   ///< menu, waiting, playing or gameover
     std::string moves;               ///< position for the screenshot, in the game's notation
     int games = 0;                   ///< rounds to play before exiting (0: until quit)
+    int grace = 60;                  ///< seconds to wait for a partner whose connection dropped
     bool verbose = false;
     bool list = false;
 };

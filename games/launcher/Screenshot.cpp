@@ -18,6 +18,10 @@ std::string samplePosition(const std::string& game, const std::string& scene)
 {
     if (game == "tictactoe")
         return scene == "gameover" ? "1253749" : "5137";
+    if (game == "connect4")
+        return scene == "gameover" ? "44436631552232655" : "444366315522";
+    if (game == "battleship")
+        return scene == "gameover" ? "3 auto end" : "7 auto 50";
     return {};
 }
 } // namespace

@@ -55,6 +55,7 @@ int run(int argc, char** argv)
     choice.vsComputer = levelOption(*choice.game, options.vsComputer, "--vs-computer");
     choice.games = options.games;
     choice.verbose = options.verbose;
+    choice.gracePeriod = std::chrono::seconds(options.grace);
     if (!options.screenshot.empty())
         return launcher::renderScreenshot(registry, choice, options.scene, options.moves, options.screenshot);
 

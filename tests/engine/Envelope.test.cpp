@@ -38,6 +38,13 @@ TEST_CASE("engine::Envelope")
             "{\"game\":\"tictactoe\",\"v\":1,\"type\":\"move\",\"round\":-1}",
             "{\"game\":\"tictactoe\",\"v\":1,\"type\":\"move\",\"round\":\"x\"}",
             "\xff\xfe\x00garbage",
+            "{\"game\":\"tictactoe\",\"v\":1,\"type\":\"move\",\"seq\":0}",
+            "{\"game\":\"tictactoe\",\"v\":1,\"type\":\"move\",\"seq\":-3}",
+            "{\"game\":\"tictactoe\",\"v\":1,\"type\":\"move\",\"seq\":2.5}",
+            "{\"game\":\"tictactoe\",\"v\":1,\"type\":\"move\",\"seq\":\"4\"}",
+            "{\"game\":\"tictactoe\",\"v\":1,\"type\":\"move\",\"seq\":18446744073709551615}",
+            "{\"game\":\"tictactoe\",\"v\":1,\"type\":\"ack\",\"ack\":null}",
+            "{\"game\":\"tictactoe\",\"v\":1,\"type\":\"ack\",\"ack\":[1]}",
         };
         for (const char* text : bad)
         {
@@ -48,6 +55,28 @@ TEST_CASE("engine::Envelope")
             CHECK_FALSE(decoded);
             CHECK_FALSE(error.empty());
         }
+    }
+
+    SECTION("sequence and ack numbers travel outside the body; without them a message is unnumbered")
+    {
+        engine::Envelope sent{"tictactoe", 1, "move", 2, {{"cell", 5}}};
+        sent.seq = 7;
+        const auto received = engine::decode(engine::encode(sent), error);
+        REQUIRE(received);
+        CHECK(received->seq == 7);
+        CHECK(received->ack == 0);
+        CHECK(received->body == nlohmann::json{{"cell", 5}});
+
+        engine::Envelope ack{"tictactoe", 1, "ack", 0, {}};
+        ack.ack = 12;
+        const auto acked = engine::decode(engine::encode(ack), error);
+        REQUIRE(acked);
+        CHECK(acked->ack == 12);
+        CHECK(acked->seq == 0);
+
+        const auto older = engine::decode(R"({"game":"tictactoe","v":1,"type":"move","round":1,"cell":3})", error);
+        REQUIRE(older);
+        CHECK(older->seq == 0);
     }
 
     SECTION("another game or protocol version is named, not taken for ours")

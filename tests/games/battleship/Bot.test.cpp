@@ -1,6 +1,6 @@
-#include "battleship/Bot.hpp"
+#include <mqttgames/battleship/Bot.hpp>
 
-#include "battleship/OwnSea.hpp"
+#include <mqttgames/battleship/OwnSea.hpp>
 
 #include <catch2/catch.hpp>
 

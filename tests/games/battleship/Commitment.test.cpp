@@ -1,4 +1,4 @@
-#include "battleship/Commitment.hpp"
+#include <mqttgames/battleship/Commitment.hpp>
 
 #include <catch2/catch.hpp>
 

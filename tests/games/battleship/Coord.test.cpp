@@ -1,4 +1,4 @@
-#include "battleship/Coord.hpp"
+#include <mqttgames/battleship/Coord.hpp>
 
 #include <catch2/catch.hpp>
 

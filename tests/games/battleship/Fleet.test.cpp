@@ -1,4 +1,4 @@
-#include "battleship/Fleet.hpp"
+#include <mqttgames/battleship/Fleet.hpp>
 
 #include <catch2/catch.hpp>
 

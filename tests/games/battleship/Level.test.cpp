@@ -1,4 +1,4 @@
-#include "battleship/Level.hpp"
+#include <mqttgames/battleship/Level.hpp>
 
 #include <catch2/catch.hpp>
 

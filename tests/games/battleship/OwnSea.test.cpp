@@ -1,4 +1,4 @@
-#include "battleship/OwnSea.hpp"
+#include <mqttgames/battleship/OwnSea.hpp>
 
 #include <catch2/catch.hpp>
 

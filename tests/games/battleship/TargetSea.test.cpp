@@ -1,4 +1,4 @@
-#include "battleship/TargetSea.hpp"
+#include <mqttgames/battleship/TargetSea.hpp>
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
-#include "battleship/Verifier.hpp"
+#include <mqttgames/battleship/Verifier.hpp>
 
-#include "battleship/Commitment.hpp"
-#include "battleship/OwnSea.hpp"
+#include <mqttgames/battleship/Commitment.hpp>
+#include <mqttgames/battleship/OwnSea.hpp>
 
 #include <catch2/catch.hpp>
 

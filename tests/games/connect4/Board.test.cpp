@@ -1,4 +1,4 @@
-#include "connect4/Board.hpp"
+#include <mqttgames/connect4/Board.hpp>
 
 #include <catch2/catch.hpp>
 

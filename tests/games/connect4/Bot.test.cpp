@@ -1,4 +1,4 @@
-#include "connect4/Bot.hpp"
+#include <mqttgames/connect4/Bot.hpp>
 
 #include <catch2/catch.hpp>
 

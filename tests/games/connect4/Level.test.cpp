@@ -1,4 +1,4 @@
-#include "connect4/Level.hpp"
+#include <mqttgames/connect4/Level.hpp>
 
 #include <catch2/catch.hpp>
 

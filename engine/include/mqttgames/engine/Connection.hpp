@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -11,6 +12,7 @@
 namespace engine
 {
 
+class ByeLatch;
 class Session;
 
 /// Owns the GameClient of a session. Connecting runs on a thread of its own, so the frame never waits
@@ -26,12 +28,14 @@ public:
         std::string topic;
         std::string name;
         std::chrono::milliseconds connectTimeout{3000};
+        /// How long a partner whose connection dropped is waited for before it counts as gone.
+        std::chrono::milliseconds gracePeriod{60000};
         bool verbose = false;
     };
 
     /// `session` is borrowed and must outlive the connection.
     Connection(mqtt::EventQueue queue, Session& session, Settings settings);
-    /// Leaves (telling the partner) and joins the connecting thread.
+    /// Leaves (see leave()) and joins the connecting thread.
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
@@ -42,6 +46,19 @@ public:
     bool send(const std::string& text);
     /// After the partner left: waits for a new one.
     bool lookForPartner();
+    /// Leaves on purpose: says bye to the partner (so it shows at once that we left, not that we
+    /// are away), waits up to ByeTimeout for it to confirm, then disconnects. Later calls do nothing.
+    void leave();
+    /// Notices when our own connection has been back for a while and the partner still has not
+    /// answered (it may have gone meanwhile): the session then waits for it as for an away partner.
+    /// Call it every frame.
+    void update();
+
+    /// How long our connection may be back without the partner answering before it counts as away.
+    static constexpr std::chrono::milliseconds PartnerAnswerTimeout{5000};
+    /// The longest leave() waits for the partner to confirm our bye. A socket closed right after a
+    /// publish may take the publish with it, and the partner would wait for us in vain.
+    static constexpr std::chrono::milliseconds ByeTimeout{500};
     const Settings& settings() const { return m_settings; }
 
 private:
@@ -51,8 +68,14 @@ private:
     Session* m_session;
     Settings m_settings;
     std::shared_ptr<int> m_alive = std::make_shared<int>(0);
+    std::shared_ptr<ByeLatch> m_byeConfirmed;
     std::unique_ptr<mqtt::GameClient> m_client;
     std::thread m_connectThread;
+    std::string m_partnerId; // of the current pairing: the same id back after a fault resumes it
+    std::optional<std::chrono::steady_clock::time_point> m_linkBackAt; // while Reconnecting
+    bool m_left = false;
+    bool m_lookWhenGone = false; // asked for a new partner after a bye, before the old one's DISCONNECT
+    std::chrono::steady_clock::time_point m_lookAskedAt;
 };
 
 } // namespace engine

@@ -40,6 +40,9 @@ struct MatchSettings
     } rematch = Rematch::Never;
     /// Rounds to play with Rematch::Always (0: no limit).
     int games = 0;
+    /// How long a partner whose connection dropped (without saying bye) is waited for, the round
+    /// kept, before it counts as gone.
+    std::chrono::milliseconds gracePeriod{60000};
     bool verbose = false;
 };
 
@@ -56,7 +59,8 @@ public:
 
     /// Starts connecting (in the background) to the broker and the room.
     void connect();
-    /// Drives the bot and the automatic "play again"; cheap when there is nothing to do.
+    /// Drives the bot, the automatic "play again" and the session's timers (resends, the grace
+    /// period); cheap when there is nothing to do.
     void update();
     /// After the partner left: waits for a new one.
     bool lookForPartner();
@@ -68,7 +72,8 @@ public:
     mqtt::EventQueue queue() const { return m_queue; }
     std::string topic() const;
     bool isBotThinking() const { return m_bot.isRunning(); }
-    /// When update() next has something to do (a paced bot move), if anything is scheduled.
+    /// When update() next has something to do (a paced bot move, a resend, the end of the grace
+    /// period), if anything is scheduled.
     std::optional<std::chrono::steady_clock::time_point> nextWake() const;
 
 private:

@@ -1,16 +1,22 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <mqttgames/engine/Game.hpp>
+#include <mqttgames/engine/ReliableLink.hpp>
 
 namespace engine
 {
+
+struct Envelope;
 
 /// Where a session stands.
 enum class Phase
@@ -20,7 +26,9 @@ enum class Phase
     WaitingForPartner, ///< connected, nobody to play with yet
     Playing,           ///< a round is on
     RoundOver,         ///< a round ended; both may agree to play again
-    PartnerLeft,       ///< the partner is gone
+    PartnerAway,       ///< the partner's connection dropped: the round waits up to the grace period
+    Reconnecting,      ///< our connection dropped: the round waits while it is made again
+    PartnerLeft,       ///< the partner is gone (left on purpose, or we gave up waiting)
     Failed,            ///< the broker could not be reached
 };
 
@@ -43,6 +51,9 @@ struct LogEntry
 /// The game-independent part of a match between two clients: the envelope, who starts, rounds,
 /// "play again" (both must agree; the starter alternates), the score, and refusing what does not
 /// fit (another game or version, a stale round, an illegal move) with a readable notice.
+/// Faults: messages are numbered and acknowledged (ReliableLink), so a dropped connection loses and
+/// doubles nothing; a partner that leaves on purpose says "bye" first, one that vanishes without it
+/// is waited for up to the grace period, and the round goes on where it was when the pair is back.
 /// It does no I/O: text goes out through `send`, and the connection feeds its events in.
 /// Main thread only.
 class Session
@@ -50,6 +61,11 @@ class Session
 public:
     /// Sends one message text to the partner; false when it could not.
     using Send = std::function<bool(const std::string& text)>;
+    using TimePoint = std::chrono::steady_clock::time_point;
+    /// Tells the time; steady_clock::now unless a test sets another.
+    using Clock = std::function<TimePoint()>;
+
+    static constexpr std::chrono::milliseconds DefaultGracePeriod{60000};
 
     /// `game` is borrowed and outlives the session.
     Session(const Game& game, std::string localName, Send send);
@@ -57,9 +73,24 @@ public:
 
     void connecting();
     void waitingForPartner();
-    /// A partner is there: says hello and starts round 1; `localIsFirst` decides who starts it.
+    /// A partner is there (a new pairing): says hello and starts round 1; `localIsFirst` decides who
+    /// starts it.
     void partnerArrived(bool localIsFirst, std::string partnerName);
+    /// The partner is gone for good (phase PartnerLeft).
     void partnerLeft();
+    /// The partner's connection closed (its DISCONNECT): it left, if it said bye first; otherwise it is
+    /// away (phase PartnerAway) and is waited for up to the grace period.
+    void partnerDisconnected();
+    /// Our own connection dropped while paired: phase Reconnecting until partnerBack().
+    void connectionLost();
+    /// The same partner is there again after a fault: the round goes on, unacknowledged messages are
+    /// sent again.
+    void partnerBack();
+    /// Whether a return of the same partner resumes this pairing (rather than starting a new one).
+    bool canResume() const;
+    /// The "bye" to send just before leaving on purpose, so the partner shows at once that we left
+    /// rather than waiting for us; "" when the partner left first.
+    std::string farewell() const;
     void failed(std::string reason);
     /// A message text from the partner. Never throws; what does not fit becomes a notice.
     void receive(const std::string& text);
@@ -76,7 +107,25 @@ public:
     /// Asks to play again after a round; the next round starts once the partner asked too.
     void requestRematch();
 
-    Phase phase() const { return m_phase; }
+    /// Sends again what is unacknowledged once it is due, and gives up on an away partner after the
+    /// grace period. Call it often (every frame, or by nextWake()).
+    void update();
+    /// When update() next has something to do, if anything is scheduled.
+    std::optional<TimePoint> nextWake() const;
+    /// How long an away partner is waited for before PartnerLeft (default 60 s).
+    void setGracePeriod(std::chrono::milliseconds period) { m_gracePeriod = period; }
+    std::chrono::milliseconds gracePeriod() const { return m_gracePeriod; }
+    /// While PartnerAway: the time left until we give up (zero otherwise).
+    std::chrono::milliseconds graceLeft() const;
+    /// Whether the last PartnerLeft came from giving up on an away partner, rather than a bye.
+    bool gaveUpWaiting() const { return m_gaveUp; }
+    /// For tests: the clock that timers and the grace period follow.
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    /// The numbering and acknowledgement state of this pairing.
+    const ReliableLink& link() const { return m_link; }
+
+    /// Where the session stands; PartnerAway or Reconnecting while a fault holds the round.
+    Phase phase() const;
     const Game& game() const { return *m_game; }
     /// The current (or last finished) round; nullptr before the first.
     Round* round() { return m_round.get(); }
@@ -104,6 +153,20 @@ public:
     std::uint64_t revision() const { return m_revision; }
 
 private:
+    /// A fault that holds the round (or RoundOver) without ending it.
+    enum class Fault
+    {
+        None,
+        PartnerAway,
+        Reconnecting,
+        GaveUp, ///< shown as PartnerLeft; still resumable if the same partner comes back
+    };
+
+    void apply(const Envelope& envelope);
+    bool isPaired() const;
+    bool roundIsOn() const;
+    void giveUp();
+    void sendAck();
     void startRound(bool localStarts);
     void sendMessage(const std::string& type, nlohmann::json body, int round);
     void afterAction();
@@ -113,7 +176,19 @@ private:
     const Game* m_game;
     std::string m_localName;
     Send m_send;
-    Phase m_phase = Phase::Offline;
+    Phase m_phase = Phase::Offline; // the game's phase; m_fault may hold it
+    Fault m_fault = Fault::None;
+    ReliableLink m_link;
+    Clock m_clock = [] { return std::chrono::steady_clock::now(); };
+    std::chrono::milliseconds m_gracePeriod = DefaultGracePeriod;
+    TimePoint m_awayDeadline{};
+    bool m_gaveUp = false;
+    bool m_partnerSaidBye = false;
+    bool m_resumed = false;     // this pairing came through a fault (a partner's new hello restarts it)
+    bool m_legacyPeer = false;  // the partner sends no sequence numbers: nothing is numbered or acked
+    std::string m_pairing;      // our random token of this pairing, sent in the hello
+    std::string m_partnerPairing;
+    std::mt19937_64 m_random{std::random_device{}()};
     std::unique_ptr<Round> m_round;
     int m_roundNumber = 0;
     bool m_firstStarts = true;

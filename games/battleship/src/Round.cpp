@@ -1,0 +1,542 @@
+#include <mqttgames/battleship/Round.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <deque>
+#include <random>
+#include <sstream>
+
+#include <mqttgames/battleship/Bot.hpp>
+#include <mqttgames/battleship/Codec.hpp>
+#include <mqttgames/battleship/Commitment.hpp>
+
+namespace battleship
+{
+
+namespace
+{
+
+std::string_view trimmed(std::string_view text)
+{
+    const auto isSpace = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    while (!text.empty() && isSpace(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+bool startsWithWord(std::string_view text, std::string_view word)
+{
+    if (text.size() < word.size())
+        return false;
+    for (std::size_t i = 0; i < word.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(text[i])) != word[i])
+            return false;
+    return text.size() == word.size() || std::isspace(static_cast<unsigned char>(text[word.size()]));
+}
+
+std::mt19937_64 freshRandom()
+{
+    std::random_device device;
+    return std::mt19937_64((static_cast<std::uint64_t>(device()) << 32) ^ device());
+}
+
+std::string shortHash(const std::string& commitment)
+{
+    return commitment.substr(0, 8) + "\xE2\x80\xA6";
+}
+
+std::string answerText(const ShotAnswer& answer)
+{
+    if (answer.outcome == ShotOutcome::Sunk && answer.sunkShip)
+        return "sunk, the " + std::to_string(answer.sunkShip->length) + "-ship " + toString(*answer.sunkShip);
+    return toString(answer.outcome);
+}
+
+// Why `sea` refuses this answer to a shot at a fresh cell (TargetSea::record only says no).
+std::string whyImpossible(const TargetSea& sea, const ShotRecord& result)
+{
+    const Ship& ship = *result.answer.sunkShip;
+    const auto& afloat = sea.remainingLengths();
+    if (std::ranges::find(afloat, ship.length) == afloat.end())
+        return "no ship of length " + std::to_string(ship.length) + " is still afloat";
+    for (const Coord cell : ship.cells())
+        if (cell != result.shot && sea.at(cell) != CellState::Hit)
+            return "the sunk ship " + toString(ship) + " was never hit at " + toString(cell);
+    return "the answer does not fit the answers before it";
+}
+
+// The one line of a sea for boardText: own fleet (with its hits) or what we know of the enemy's.
+std::string ownRow(const OwnSea* sea, int row)
+{
+    std::string line;
+    for (int column = 0; column < SeaSize; ++column)
+    {
+        const Coord cell{column, row};
+        char mark = '.';
+        if (sea)
+        {
+            const auto ship = sea->fleet().shipAt(cell);
+            if (ship && sea->isSunk(*ship))
+                mark = '#';
+            else if (ship && sea->isShot(cell))
+                mark = 'x';
+            else if (ship)
+                mark = static_cast<char>('0' + sea->fleet().ships()[*ship].length);
+            else if (sea->isShot(cell))
+                mark = 'o';
+        }
+        line += ' ';
+        line += mark;
+    }
+    return line;
+}
+
+std::string targetRow(const TargetSea& sea, const std::optional<Fleet>& revealed, int row)
+{
+    std::string line;
+    for (int column = 0; column < SeaSize; ++column)
+    {
+        const Coord cell{column, row};
+        constexpr char Marks[] = {'.', 'o', 'x', '#'};
+        char mark = Marks[static_cast<int>(sea.at(cell))];
+        // After the reveal, the ships we never found show as their length.
+        if (mark == '.' && revealed)
+            if (const auto ship = revealed->shipAt(cell))
+                mark = static_cast<char>('0' + revealed->ships()[*ship].length);
+        line += ' ';
+        line += mark;
+    }
+    return line;
+}
+
+} // namespace
+
+Round::Round(bool localStarts, engine::Outbox outbox)
+    : m_localStarts(localStarts), m_outbox(std::move(outbox)), m_localShoots(localStarts)
+{
+}
+
+Stage Round::stage() const
+{
+    if (!m_own || !m_partnerCommitment)
+        return Stage::Placing;
+    if (m_verdict)
+        return Stage::Over;
+    if (localSankAll() || partnerSankAll())
+        return Stage::Revealing;
+    return Stage::Shooting;
+}
+
+const std::string& Round::partnerCommitment() const
+{
+    static const std::string none;
+    return m_partnerCommitment ? *m_partnerCommitment : none;
+}
+
+std::string Round::verificationText() const
+{
+    switch (stage())
+    {
+        case Stage::Placing:
+        case Stage::Shooting: return {};
+        case Stage::Revealing: return "Waiting for the partner to reveal its fleet\xE2\x80\xA6";
+        case Stage::Over: break;
+    }
+    if (!m_verdict->verified())
+        return "Cheat: " + m_verdict->reason;
+    return "Fleet verified: it matches the commitment and all " + std::to_string(m_answers.size()) + " answers";
+}
+
+engine::Turn Round::turn() const
+{
+    switch (stage())
+    {
+        case Stage::Placing:
+            if (!m_own)
+                return m_partnerCommitment ? engine::Turn::Local : engine::Turn::Both;
+            return engine::Turn::Remote;
+        case Stage::Shooting:
+            if (m_pending)
+                return engine::Turn::None; // our shot waits for its answer
+            return m_localShoots ? engine::Turn::Local : engine::Turn::Remote;
+        case Stage::Revealing:
+        case Stage::Over: break;
+    }
+    return engine::Turn::None;
+}
+
+engine::Outcome Round::outcome() const
+{
+    // The round ends only once the partner's reveal was checked: until then a win may be a cheat's.
+    if (stage() != Stage::Over)
+        return engine::Outcome::Undecided;
+    if (!m_verdict->verified())
+        return engine::Outcome::Won; // a caught cheat forfeits
+    return localSankAll() ? engine::Outcome::Won : engine::Outcome::Lost;
+}
+
+std::string Round::localSide() const { return m_localStarts ? "Red" : "Teal"; }
+std::string Round::remoteSide() const { return m_localStarts ? "Teal" : "Red"; }
+
+std::string Round::boardText() const
+{
+    std::ostringstream text;
+    text << "   Your fleet              Enemy waters\n";
+    text << "   A B C D E F G H I J     A B C D E F G H I J\n";
+    for (int row = 0; row < SeaSize; ++row)
+    {
+        const std::string number = (row + 1 < 10 ? " " : "") + std::to_string(row + 1);
+        text << number << ownRow(ownSea(), row) << "  " << number << targetRow(m_target, m_revealed, row) << '\n';
+    }
+    if (const std::string verification = verificationText(); !verification.empty())
+        text << verification << '\n';
+    return text.str();
+}
+
+std::string Round::notationHelp() const
+{
+    if (stage() == Stage::Placing)
+        return "\"random\", or \"place\" and the five ships like A1H5,C3V4,E5H3,G7V3,J1V2 "
+               "(origin, H or V, length 5 4 3 3 2)";
+    return "a cell A1-J10 to shoot at";
+}
+
+std::string Round::resultText() const
+{
+    if (stage() != Stage::Over)
+        return {};
+    if (!m_verdict->verified())
+        return "Partner cheated: " + m_verdict->reason;
+    const std::string verified = "; their fleet verified";
+    if (localSankAll())
+        return "You sank the enemy fleet in " + std::to_string(m_target.shotsFired()) + " shots" + verified;
+    return "Your fleet was sunk in " + std::to_string(m_shotsReceived) + " shots" + verified;
+}
+
+bool Round::act(std::string_view action, std::string& error)
+{
+    const std::string_view text = trimmed(action);
+    if (startsWithWord(text, "random"))
+    {
+        if (text.size() != 6)
+        {
+            error = "\"random\" takes nothing after it";
+            return false;
+        }
+        auto random = freshRandom();
+        return place(Fleet::random(random), error);
+    }
+    if (startsWithWord(text, "place"))
+    {
+        std::string whyNot;
+        const auto fleet = Fleet::parse(trimmed(text.substr(5)), &whyNot);
+        if (!fleet)
+        {
+            error = "not a fleet: " + whyNot;
+            return false;
+        }
+        return place(*fleet, error);
+    }
+    if (const auto cell = parseCoord(text))
+        return shoot(*cell, error);
+    error = "\"" + std::string(text) + "\" is not " + (stage() == Stage::Placing ? "\"random\" or \"place ...\"" : "a cell A1-J10");
+    return false;
+}
+
+bool Round::place(const Fleet& fleet, std::string& error)
+{
+    if (m_own)
+    {
+        error = "your fleet is already placed";
+        return false;
+    }
+    std::string salt;
+    try
+    {
+        salt = randomSalt();
+    }
+    catch (const std::exception& failure)
+    {
+        error = failure.what();
+        return false;
+    }
+    m_salt = std::move(salt);
+    m_own.emplace(fleet);
+    m_commitment = commitmentOf(fleet, m_salt);
+    send("commit", encodeCommit(m_commitment));
+    m_lastEvent = "you placed your fleet (commitment " + shortHash(m_commitment) + ")";
+    return true;
+}
+
+bool Round::shoot(Coord cell, std::string& error)
+{
+    switch (stage())
+    {
+        case Stage::Placing:
+            error = m_own ? "the partner is still placing its fleet" : "place your fleet first";
+            return false;
+        case Stage::Revealing:
+        case Stage::Over: error = "the game is over"; return false;
+        case Stage::Shooting: break;
+    }
+    if (m_pending)
+    {
+        error = "your shot at " + toString(*m_pending) + " is still waiting for its answer";
+        return false;
+    }
+    if (!m_localShoots)
+    {
+        error = "it is not your turn";
+        return false;
+    }
+    if (m_target.isShot(cell))
+    {
+        error = toString(cell) + " was already shot";
+        return false;
+    }
+    m_pending = cell;
+    send("shot", encodeShot(cell));
+    m_lastEvent = "you fire at " + toString(cell);
+    return true;
+}
+
+bool Round::receive(const std::string& type, const nlohmann::json& body, std::string& error)
+{
+    if (type == "commit")
+        return receiveCommit(body, error);
+    if (type == "shot")
+        return receiveShot(body, error);
+    if (type == "result")
+        return receiveResult(body, error);
+    if (type == "reveal")
+        return receiveReveal(body, error);
+    error = "unknown message \"" + type + "\"";
+    return false;
+}
+
+bool Round::receiveCommit(const nlohmann::json& body, std::string& error)
+{
+    if (m_partnerCommitment)
+    {
+        error = "the partner already committed to a fleet";
+        return false;
+    }
+    const auto commitment = decodeCommit(body, error);
+    if (!commitment)
+        return false;
+    m_partnerCommitment = *commitment;
+    m_lastEvent = "partner placed its fleet (commitment " + shortHash(*commitment) + ")";
+    return true;
+}
+
+bool Round::receiveShot(const nlohmann::json& body, std::string& error)
+{
+    switch (stage())
+    {
+        case Stage::Placing: error = "a shot before both fleets are placed"; return false;
+        case Stage::Revealing:
+        case Stage::Over: error = "a shot after the game is over"; return false;
+        case Stage::Shooting: break;
+    }
+    if (m_localShoots)
+    {
+        error = "a shot out of turn";
+        return false;
+    }
+    const auto cell = decodeShot(body, error);
+    if (!cell)
+        return false;
+    if (m_own->isShot(*cell))
+    {
+        error = toString(*cell) + " was already shot";
+        return false;
+    }
+    const ShotAnswer answer = m_own->receive(*cell);
+    m_lastIncoming = *cell;
+    ++m_shotsReceived;
+    m_localShoots = true;
+    send("result", encodeResult({*cell, answer}));
+    m_lastEvent = "partner fires at " + toString(*cell) + ": " + answerText(answer);
+    revealIfOver();
+    return true;
+}
+
+bool Round::receiveResult(const nlohmann::json& body, std::string& error)
+{
+    if (!m_pending)
+    {
+        error = "a result for a shot never fired";
+        return false;
+    }
+    const auto result = decodeResult(body, error);
+    if (!result)
+        return false;
+    if (result->shot != *m_pending)
+    {
+        error = "a result for " + toString(result->shot) + ", but the shot was at " + toString(*m_pending);
+        return false;
+    }
+    if (!m_target.record(result->shot, result->answer))
+    {
+        error = whyImpossible(m_target, *result);
+        return false;
+    }
+    m_answers.push_back(*result);
+    m_pending.reset();
+    m_localShoots = false;
+    m_lastEvent = toString(result->shot) + ": " + answerText(result->answer);
+    revealIfOver();
+    return true;
+}
+
+bool Round::receiveReveal(const nlohmann::json& body, std::string& error)
+{
+    switch (stage())
+    {
+        case Stage::Placing:
+        case Stage::Shooting: error = "a reveal before the end"; return false;
+        case Stage::Over: error = "the partner already revealed its fleet"; return false;
+        case Stage::Revealing: break;
+    }
+    const auto reveal = decodeReveal(body, error);
+    if (!reveal)
+        return false;
+    m_verdict = verifyReveal(*m_partnerCommitment, reveal->fleet, reveal->salt, m_answers);
+    if (m_verdict->verified())
+        m_revealed = Fleet::parse(reveal->fleet);
+    m_lastEvent = "partner reveals " + (m_revealed ? m_revealed->toText() : std::string("its fleet")) + ": " +
+                  (m_verdict->verified() ? "verified" : "cheat, " + m_verdict->reason);
+    return true;
+}
+
+void Round::revealIfOver()
+{
+    if (m_revealSent || !(localSankAll() || partnerSankAll()))
+        return;
+    m_revealSent = true;
+    send("reveal", encodeReveal(m_own->fleet(), m_salt));
+}
+
+void Round::send(const std::string& type, nlohmann::json body) const
+{
+    if (m_outbox)
+        m_outbox(type, std::move(body));
+}
+
+engine::BotJob Round::botJob(int level) const
+{
+    const Level chosen = level <= 0 ? Level::Easy : level == 1 ? Level::Medium : Level::Hard;
+    if (stage() == Stage::Placing)
+        return [](const engine::BotControl&) -> std::string
+        {
+            auto random = freshRandom();
+            return "place " + Fleet::random(random).toText();
+        };
+    return [sea = m_target, chosen](const engine::BotControl&) -> std::string
+    {
+        auto random = freshRandom();
+        const auto cell = chooseShot(chosen, sea, random);
+        return cell ? toString(*cell) : std::string();
+    };
+}
+
+bool Round::load(std::string_view position, std::string& error)
+{
+    std::istringstream words{std::string(position)};
+    std::string word;
+    if (!(words >> word) || (word == "new" && !(words >> word)))
+    {
+        *this = Round(m_localStarts, m_outbox);
+        return true;
+    }
+    const bool digits = word.size() <= 18 && std::ranges::all_of(word, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    if (!digits)
+    {
+        error = "a position starts with a whole number to seed the fleets, not \"" + word + "\"";
+        return false;
+    }
+    const std::uint64_t seed = std::stoull(word);
+
+    // Both sides are played here, wired to each other, so every shot goes through the protocol.
+    struct Letter
+    {
+        bool toLocal;
+        std::string type;
+        nlohmann::json body;
+    };
+    std::deque<Letter> post;
+    Round local(m_localStarts, [&post](const std::string& type, nlohmann::json body) { post.push_back({false, type, std::move(body)}); });
+    Round remote(!m_localStarts, [&post](const std::string& type, nlohmann::json body) { post.push_back({true, type, std::move(body)}); });
+    const auto deliver = [&]
+    {
+        for (; !post.empty(); post.pop_front())
+        {
+            std::string why;
+            Letter& letter = post.front();
+            if (!(letter.toLocal ? local : remote).receive(letter.type, letter.body, why))
+                return why;
+        }
+        return std::string();
+    };
+
+    std::mt19937_64 random(seed);
+    const Fleet ours = Fleet::random(random);
+    const Fleet theirs = Fleet::random(random);
+    if (!local.place(ours, error) || !remote.place(theirs, error))
+        return false;
+    if (error = deliver(); !error.empty())
+        return false;
+
+    const auto fire = [&](const std::string& cell) -> bool
+    {
+        Round& shooter = local.localShoots() ? local : remote;
+        if (local.stage() != Stage::Shooting)
+        {
+            error = "the game is over before the shot " + cell;
+            return false;
+        }
+        if (!shooter.act(cell, error))
+        {
+            error = "shot " + cell + ": " + error;
+            return false;
+        }
+        error = deliver();
+        return error.empty();
+    };
+    while (words >> word)
+    {
+        if (word != "auto")
+        {
+            if (!fire(word))
+                return false;
+            continue;
+        }
+        std::string count;
+        words >> count;
+        int shots = 0;
+        if (count == "end")
+            shots = 2 * SeaCells;
+        else if (count.empty() || count.size() > 3 || !std::ranges::all_of(count, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))
+        {
+            error = "\"auto\" takes a number of shots or \"end\", not \"" + count + "\"";
+            return false;
+        }
+        else
+            shots = std::stoi(count);
+        for (int shot = 0; shot < shots && local.stage() == Stage::Shooting; ++shot)
+        {
+            const Round& shooter = local.localShoots() ? local : remote;
+            const auto cell = chooseShot(Level::Medium, shooter.targetSea(), random);
+            if (!cell || !fire(toString(*cell)))
+                return false;
+        }
+    }
+    local.m_outbox = m_outbox;
+    local.m_lastEvent.clear();
+    *this = std::move(local);
+    return true;
+}
+
+} // namespace battleship

@@ -1,0 +1,517 @@
+#include <mqttgames/battleship/View.hpp>
+
+#include <algorithm>
+
+#include <SFML/Graphics/RenderTarget.hpp>
+
+#include <mqttgames/engine/Shapes.hpp>
+#include <mqttgames/engine/Text.hpp>
+
+namespace battleship
+{
+
+namespace
+{
+constexpr float SeaGap = 16.f;
+constexpr float CardTop = SeaView::Height + 16.f;
+constexpr float RefusedSeconds = 0.45f;
+constexpr float ButtonWidth = 116.f;
+constexpr float ButtonHeight = 44.f;
+
+sf::FloatRect buttonBox(int fromRight)
+{
+    const float right = View::Width - 20.f - fromRight * (ButtonWidth + 12.f);
+    return {right - ButtonWidth, CardTop + (View::Height - CardTop - ButtonHeight) / 2.f, ButtonWidth, ButtonHeight};
+}
+
+// The event with its pointer in view units, for widgets that read positions from the event.
+sf::Event inViewUnits(sf::Event event, sf::Vector2f pointer)
+{
+    if (event.type == sf::Event::MouseMoved)
+    {
+        event.mouseMove.x = static_cast<int>(pointer.x);
+        event.mouseMove.y = static_cast<int>(pointer.y);
+    }
+    else if (event.type == sf::Event::MouseButtonPressed || event.type == sf::Event::MouseButtonReleased)
+    {
+        event.mouseButton.x = static_cast<int>(pointer.x);
+        event.mouseButton.y = static_cast<int>(pointer.y);
+    }
+    return event;
+}
+
+std::string shortText(const std::string& text, std::size_t most)
+{
+    return text.size() > most ? text.substr(0, most) + "\xE2\x80\xA6" : text;
+}
+} // namespace
+
+View::View(const Round& round, const engine::FontHolder& fonts, const engine::Theme& theme)
+    : m_round(&round),
+      m_fonts(&fonts),
+      m_theme(&theme),
+      m_own(fonts, theme, {0.f, 0.f}, "Your fleet"),
+      m_target(fonts, theme, {SeaView::Width + SeaGap, 0.f}, "Enemy waters"),
+      m_randomButton(fonts.get(engine::FontId::Regular), theme, "Random", buttonBox(1), [this] { m_draft = Fleet::random(m_random); }),
+      m_readyButton(fonts.get(engine::FontId::Bold), theme, "Ready", buttonBox(0), [this] { m_readyPressed = true; }),
+      m_random(std::random_device{}()),
+      m_draft(Fleet::random(m_random))
+{
+    m_readyButton.setPrimary(true);
+    m_card = engine::roundedRect({0.f, CardTop, Width, Height - CardTop}, 18.f, theme.panel);
+    rebuild();
+}
+
+bool View::isPlacing() const
+{
+    return m_round->stage() == Stage::Placing && !m_round->ownSea();
+}
+
+std::optional<std::string> View::handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct)
+{
+    m_mayAct = mayAct;
+    std::optional<std::string> action = isPlacing() ? handlePlacement(event, pointer) : handleShooting(event, pointer);
+    if (m_shownKey != stateKey())
+        rebuild();
+    return mayAct ? action : std::nullopt;
+}
+
+std::optional<std::string> View::handlePlacement(const sf::Event& event, sf::Vector2f pointer)
+{
+    if (!m_mayAct)
+    {
+        m_drag.reset();
+        m_hoverShip.reset();
+        return std::nullopt;
+    }
+    const sf::Event local = inViewUnits(event, pointer);
+    m_readyPressed = false;
+    if (!m_drag && (m_randomButton.handleEvent(local) || m_readyButton.handleEvent(local)))
+        return m_readyPressed ? std::optional("place " + m_draft.toText()) : std::nullopt;
+
+    switch (event.type)
+    {
+        case sf::Event::MouseMoved:
+            if (m_drag)
+                follow(pointer);
+            m_hoverShip = m_drag ? std::nullopt : draftShipAt(pointer);
+            break;
+        case sf::Event::MouseButtonPressed:
+            if (event.mouseButton.button == sf::Mouse::Right)
+                rotate(pointer);
+            else if (event.mouseButton.button == sf::Mouse::Left)
+                if (const auto index = draftShipAt(pointer))
+                {
+                    const Ship& ship = m_draft.ships()[*index];
+                    const Coord cell = m_own.nearestCell(pointer);
+                    m_drag = Drag{*index, ship, std::max(cell.column - ship.origin.column, cell.row - ship.origin.row)};
+                    m_hoverShip.reset();
+                }
+            break;
+        case sf::Event::MouseButtonReleased:
+            if (event.mouseButton.button == sf::Mouse::Left && m_drag)
+            {
+                // A drop where the ship does not fit sends it back where it was.
+                if (dragFits())
+                    replaceShip(m_drag->index, m_drag->ship);
+                m_drag.reset();
+                m_hoverShip = draftShipAt(pointer);
+            }
+            break;
+        case sf::Event::KeyPressed:
+            if (event.key.code == sf::Keyboard::R)
+                rotate(pointer);
+            else if (event.key.code == sf::Keyboard::Space && !m_drag)
+                m_randomButton.press();
+            else if (event.key.code == sf::Keyboard::Enter && !m_drag)
+                return "place " + m_draft.toText();
+            break;
+        default: break;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> View::handleShooting(const sf::Event& event, sf::Vector2f pointer)
+{
+    m_drag.reset();
+    m_hoverShip.reset();
+    const auto aimed = [&]() -> std::optional<Coord>
+    {
+        const auto cell = m_target.cellAt(pointer);
+        if (!cell || !m_mayAct || m_round->stage() != Stage::Shooting || m_round->targetSea().isShot(*cell))
+            return std::nullopt;
+        return cell;
+    };
+    switch (event.type)
+    {
+        case sf::Event::MouseMoved: m_hover = aimed(); break;
+        case sf::Event::MouseLeft: m_hover.reset(); break;
+        case sf::Event::MouseButtonPressed:
+            if (event.mouseButton.button == sf::Mouse::Left)
+                if (const auto cell = aimed())
+                {
+                    m_hover.reset();
+                    return toString(*cell);
+                }
+            break;
+        default: break;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> View::draftShipAt(sf::Vector2f pointer) const
+{
+    const auto cell = m_own.cellAt(pointer);
+    return cell ? m_draft.shipAt(*cell) : std::nullopt;
+}
+
+void View::follow(sf::Vector2f pointer)
+{
+    // The held cell stays under the pointer; the ship may hang over the edge (and shows red there).
+    const Coord cell = m_own.nearestCell(pointer);
+    Ship& ship = m_drag->ship;
+    const bool horizontal = ship.orientation == Orientation::Horizontal;
+    ship.origin = {cell.column - (horizontal ? m_drag->held : 0), cell.row - (horizontal ? 0 : m_drag->held)};
+    ship.origin.column = std::clamp(ship.origin.column, -ship.length, SeaSize);
+    ship.origin.row = std::clamp(ship.origin.row, -ship.length, SeaSize);
+}
+
+void View::rotate(sf::Vector2f pointer)
+{
+    if (m_drag)
+    {
+        Ship& ship = m_drag->ship;
+        ship.orientation = ship.orientation == Orientation::Horizontal ? Orientation::Vertical : Orientation::Horizontal;
+        follow(pointer);
+        return;
+    }
+    const auto index = draftShipAt(pointer);
+    if (!index)
+        return;
+    Ship turned = m_draft.ships()[*index];
+    turned.orientation = turned.orientation == Orientation::Horizontal ? Orientation::Vertical : Orientation::Horizontal;
+    if (!replaceShip(*index, turned))
+    {
+        m_refused = index;
+        m_refusedAge = 0.f;
+    }
+}
+
+bool View::replaceShip(std::size_t index, const Ship& ship)
+{
+    if (!m_draft.canPlace(index, ship))
+        return false;
+    std::vector<Ship> ships = m_draft.ships();
+    ships[index] = ship;
+    auto fleet = Fleet::fromShips(std::move(ships));
+    if (!fleet)
+        return false;
+    m_draft = std::move(*fleet);
+    return true;
+}
+
+bool View::dragFits() const
+{
+    return m_drag && m_drag->ship.isInside() && m_draft.canPlace(m_drag->index, m_drag->ship);
+}
+
+bool View::update(sf::Time dt)
+{
+    bool moving = false;
+    if (m_refused)
+    {
+        m_refusedAge += dt.asSeconds();
+        moving = true;
+        if (m_refusedAge >= RefusedSeconds)
+            m_refused.reset();
+    }
+    if (m_hover && (m_round->stage() != Stage::Shooting || m_round->targetSea().isShot(*m_hover)))
+        m_hover.reset();
+    if (!isPlacing())
+        m_drag.reset();
+    if (m_shownKey != stateKey())
+        rebuild();
+    return moving;
+}
+
+std::string View::stateKey() const
+{
+    const Round& round = *m_round;
+    std::string key = std::to_string(static_cast<int>(round.stage())) + (round.ownSea() ? "o" : "-") +
+                      (round.partnerHasPlaced() ? "p" : "-") + std::to_string(round.shotsReceived()) + "/" +
+                      std::to_string(round.answersReceived().size()) + (round.pendingShot() ? toString(*round.pendingShot()) : "") +
+                      (round.localShoots() ? "L" : "R") + (round.verdict() ? "v" : "") + (m_mayAct ? "m" : "");
+    if (isPlacing())
+        key += m_draft.toText();
+    if (m_drag)
+        key += "d" + std::to_string(m_drag->index) + toString(m_drag->ship);
+    if (m_hoverShip)
+        key += "s" + std::to_string(*m_hoverShip);
+    if (m_hover)
+        key += "h" + toString(*m_hover);
+    if (m_refused)
+        key += "r" + std::to_string(*m_refused);
+    return key;
+}
+
+void View::rebuild()
+{
+    m_shownKey = stateKey();
+    paintOwnSea();
+    paintTargetSea();
+    paintCard();
+}
+
+void View::paintOwnSea()
+{
+    const engine::Theme& theme = *m_theme;
+    const sf::Color side = m_round->localStarts() ? theme.playerOne : theme.playerTwo;
+    const sf::Color hull = engine::mix(theme.panelRaised, side, 0.55f);
+    m_own.clear();
+    const OwnSea* sea = m_round->ownSea();
+    const Fleet& fleet = sea ? sea->fleet() : m_draft;
+
+    std::vector<std::pair<int, bool>> roster;
+    for (std::size_t i = 0; i < fleet.ships().size(); ++i)
+    {
+        const Ship& ship = fleet.ships()[i];
+        const bool sunk = sea && sea->isSunk(i);
+        roster.emplace_back(ship.length, !sunk);
+        if (m_drag && m_drag->index == i)
+            m_own.addShip(ship, engine::fade(hull, 0.25f), engine::fade(side, 0.35f), 1.5f); // where it came from
+        else if (m_refused == i)
+            m_own.addShip(ship, engine::mix(theme.panelRaised, theme.bad, 0.45f), theme.bad);
+        else if (sunk)
+            m_own.addShip(ship, engine::mix(theme.panel, side, 0.22f), engine::fade(side, 0.45f), 1.5f);
+        else
+            m_own.addShip(ship, m_hoverShip == i ? engine::mix(hull, theme.text, 0.18f) : hull, side);
+    }
+    if (m_drag)
+    {
+        const bool fits = dragFits();
+        m_own.addShip(m_drag->ship, fits ? engine::fade(engine::mix(hull, theme.text, 0.2f), 0.92f) : engine::fade(theme.bad, 0.55f),
+                      fits ? theme.text : theme.bad, 2.5f);
+    }
+
+    std::ranges::sort(roster, [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<int> lengths;
+    std::vector<bool> afloat;
+    int floating = 0;
+    for (const auto& [length, floats] : roster)
+    {
+        lengths.push_back(length);
+        afloat.push_back(floats);
+        floating += floats ? 1 : 0;
+    }
+    m_own.setRoster(lengths, afloat, side, engine::mix(theme.panelRaised, theme.bad, 0.35f));
+
+    if (!sea)
+    {
+        m_own.setCaption(isPlacing() ? "not placed yet" : "", theme.mutedText);
+        return;
+    }
+    m_own.setCaption(std::to_string(floating) + " of " + std::to_string(fleet.ships().size()) + " afloat",
+                     floating < 5 ? theme.warning : theme.mutedText);
+    for (int index = 0; index < SeaCells; ++index)
+    {
+        const Coord cell = coordAt(index);
+        const auto answer = sea->answerAt(cell);
+        if (!answer)
+            continue;
+        if (answer->outcome == ShotOutcome::Miss)
+        {
+            m_own.tintTile(cell, engine::mix(theme.panelRaised, theme.panel, 0.55f));
+            m_own.addMiss(cell);
+            continue;
+        }
+        const auto ship = fleet.shipAt(cell);
+        m_own.addHit(cell, ship && sea->isSunk(*ship) ? theme.bad : theme.warning);
+    }
+    if (const auto last = m_round->lastIncoming())
+        m_own.addRing(*last, theme.accent);
+}
+
+void View::paintTargetSea()
+{
+    const engine::Theme& theme = *m_theme;
+    const sf::Color enemy = m_round->localStarts() ? theme.playerTwo : theme.playerOne;
+    const TargetSea& sea = m_round->targetSea();
+    m_target.clear();
+
+    // What is left of the enemy fleet: every length, the sunk ones greyed.
+    std::vector<int> lengths(FleetLengths.begin(), FleetLengths.end());
+    std::vector<bool> afloat(lengths.size(), true);
+    for (const Ship& sunk : sea.sunkShips())
+        for (std::size_t i = 0; i < lengths.size(); ++i)
+            if (afloat[i] && lengths[i] == sunk.length)
+            {
+                afloat[i] = false;
+                break;
+            }
+    m_target.setRoster(lengths, afloat, engine::mix(theme.panelRaised, enemy, 0.7f), engine::mix(theme.panelRaised, theme.bad, 0.35f));
+
+    if (m_round->stage() == Stage::Placing)
+    {
+        m_target.setCaption("hidden", theme.mutedText);
+        if (!m_round->ownSea())
+            m_target.setVeil(m_round->partnerHasPlaced() ? "The partner is ready" : "Enemy fleet hidden",
+                             "shots open once both are ready");
+        else
+            m_target.setVeil("Waiting for the partner\xE2\x80\xA6", "its fleet is being placed");
+        return;
+    }
+    m_target.setCaption(std::to_string(sea.shotsFired()) + " shots \xC2\xB7 " + std::to_string(sea.shipsSunk()) + " sunk", theme.mutedText);
+    const sf::Color hitTile = engine::mix(theme.panelRaised, theme.warning, 0.22f);
+    const sf::Color sunkTile = engine::mix(theme.panelRaised, theme.bad, 0.18f);
+    for (int index = 0; index < SeaCells; ++index)
+    {
+        const Coord cell = coordAt(index);
+        switch (sea.at(cell))
+        {
+            case CellState::Unknown: break;
+            case CellState::Miss:
+                m_target.tintTile(cell, engine::mix(theme.panelRaised, theme.panel, 0.55f));
+                m_target.addMiss(cell);
+                break;
+            case CellState::Hit: m_target.tintTile(cell, hitTile); break;
+            case CellState::Sunk: m_target.tintTile(cell, sunkTile); break;
+        }
+    }
+    // After the reveal, the ships never found show as outlines.
+    if (const auto& revealed = m_round->revealedFleet())
+        for (const Ship& ship : revealed->ships())
+            if (std::ranges::find(sea.sunkShips(), ship) == sea.sunkShips().end())
+                m_target.addShip(ship, engine::fade(enemy, 0.12f), engine::fade(enemy, 0.7f), 1.5f);
+    for (const Ship& ship : sea.sunkShips())
+        m_target.addShip(ship, engine::mix(theme.panelRaised, enemy, 0.35f), enemy, 2.f);
+    for (int index = 0; index < SeaCells; ++index)
+    {
+        const Coord cell = coordAt(index);
+        if (sea.at(cell) == CellState::Hit)
+            m_target.addHit(cell, theme.warning);
+        else if (sea.at(cell) == CellState::Sunk)
+            m_target.addHit(cell, theme.bad);
+    }
+    if (const auto last = m_round->lastOutgoing(); last && !m_round->pendingShot())
+        m_target.addRing(*last, engine::fade(theme.text, 0.55f));
+    if (const auto pending = m_round->pendingShot())
+    {
+        m_target.tintTile(*pending, engine::mix(theme.panelRaised, theme.accent, 0.3f));
+        m_target.addRing(*pending, theme.accent);
+    }
+    if (m_hover)
+    {
+        m_target.tintTile(*m_hover, engine::mix(theme.panelRaised, theme.text, 0.16f));
+        m_target.addRing(*m_hover, theme.accent);
+        m_target.highlightLabels(*m_hover);
+    }
+}
+
+void View::paintCard()
+{
+    const engine::Theme& theme = *m_theme;
+    const sf::Font& bold = m_fonts->get(engine::FontId::Bold);
+    const sf::Font& regular = m_fonts->get(engine::FontId::Regular);
+    m_cardShapes.clear();
+    m_cardTexts.clear();
+    const float left = 24.f;
+    const float middle = CardTop + (Height - CardTop) / 2.f;
+    const auto headline = [&](const std::string& text, sf::Color color, float x = 24.f)
+    { m_cardTexts.push_back(engine::leftText(bold, text, 20, color, {x, middle - 14.f})); };
+    const auto detail = [&](const std::string& text, float x = 24.f)
+    { m_cardTexts.push_back(engine::leftText(regular, text, 14, theme.mutedText, {x, middle + 14.f})); };
+
+    const Round& round = *m_round;
+    switch (round.stage())
+    {
+        case Stage::Placing:
+            if (!round.ownSea())
+            {
+                headline("Place your fleet", theme.text);
+                detail("Drag to move, right-click or R to rotate");
+            }
+            else
+            {
+                headline("Fleet committed", theme.text);
+                detail("Sent only its SHA-256 " + shortText(round.commitment(), 12) + "; ships stay secret");
+            }
+            return;
+        case Stage::Shooting:
+        {
+            if (round.pendingShot())
+                headline("Firing at " + toString(*round.pendingShot()) + "\xE2\x80\xA6", theme.accent);
+            else if (round.localShoots())
+                headline("Your shot: pick a cell in enemy waters", theme.accent);
+            else
+                headline("The partner is aiming\xE2\x80\xA6", theme.mutedText);
+            std::string last;
+            if (!round.answersReceived().empty())
+            {
+                const ShotRecord& shot = round.answersReceived().back();
+                last = "You: " + toString(shot.shot) + " " + toString(shot.answer.outcome);
+            }
+            if (const auto incoming = round.lastIncoming())
+            {
+                const auto answer = round.ownSea()->answerAt(*incoming);
+                last += (last.empty() ? "" : "   \xC2\xB7   ") + std::string("Partner: ") + toString(*incoming) + " " +
+                        (answer ? toString(answer->outcome) : "");
+            }
+            detail(last.empty() ? "The first to sink the whole enemy fleet wins" : last);
+            return;
+        }
+        case Stage::Revealing:
+            headline(round.localSankAll() ? "Enemy fleet sunk" : "Your fleet is sunk", round.localSankAll() ? theme.good : theme.bad);
+            detail(round.verificationText());
+            return;
+        case Stage::Over: break;
+    }
+
+    // The end: a badge with a tick or a cross, and what the check of the partner's reveal found.
+    const bool verified = round.verdict()->verified();
+    const sf::Color color = verified ? theme.good : theme.bad;
+    const sf::Vector2f badge{left + 22.f, middle};
+    sf::ConvexShape disc = engine::roundedRect({badge.x - 22.f, badge.y - 22.f, 44.f, 44.f}, 22.f, engine::fade(color, 0.18f));
+    disc.setOutlineThickness(2.f);
+    disc.setOutlineColor(color);
+    m_cardShapes.push_back(disc);
+    if (verified)
+    {
+        m_cardShapes.push_back(engine::capsule({badge.x - 10.f, badge.y + 1.f}, {badge.x - 3.f, badge.y + 8.f}, 4.5f, color));
+        m_cardShapes.push_back(engine::capsule({badge.x - 3.f, badge.y + 8.f}, {badge.x + 10.f, badge.y - 8.f}, 4.5f, color));
+    }
+    else
+    {
+        m_cardShapes.push_back(engine::capsule({badge.x - 8.f, badge.y - 8.f}, {badge.x + 8.f, badge.y + 8.f}, 4.5f, color));
+        m_cardShapes.push_back(engine::capsule({badge.x - 8.f, badge.y + 8.f}, {badge.x + 8.f, badge.y - 8.f}, 4.5f, color));
+    }
+    const float textLeft = left + 60.f;
+    if (verified)
+    {
+        headline("Fleet verified", color, textLeft);
+        detail("Their reveal matches the commitment and all " + std::to_string(round.answersReceived().size()) + " answers", textLeft);
+    }
+    else
+    {
+        headline("Cheat detected", color, textLeft);
+        detail(shortText(round.verdict()->reason, 70), textLeft);
+    }
+}
+
+void View::draw(sf::RenderTarget& target, sf::RenderStates states) const
+{
+    states.transform *= getTransform();
+    target.draw(m_own, states);
+    target.draw(m_target, states);
+    target.draw(m_card, states);
+    for (const auto& shape : m_cardShapes)
+        target.draw(shape, states);
+    for (const auto& text : m_cardTexts)
+        target.draw(text, states);
+    if (isPlacing())
+    {
+        target.draw(m_randomButton, states);
+        target.draw(m_readyButton, states);
+    }
+}
+
+} // namespace battleship

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <mqttgames/engine/Game.hpp>
+
+namespace connect4
+{
+
+/// Connect Four as the engine and the launcher see it.
+class Game : public engine::Game
+{
+public:
+    const engine::GameInfo& info() const override;
+    std::unique_ptr<engine::Round> newRound(const engine::RoundSetup& setup) const override;
+    std::unique_ptr<engine::RoundView> newView(const engine::Round& round, const engine::Context& context) const override;
+};
+
+} // namespace connect4

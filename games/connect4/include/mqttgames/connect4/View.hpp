@@ -1,0 +1,99 @@
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <SFML/Graphics/CircleShape.hpp>
+#include <SFML/Graphics/ConvexShape.hpp>
+#include <SFML/Graphics/RectangleShape.hpp>
+#include <SFML/Graphics/Text.hpp>
+#include <SFML/Graphics/VertexArray.hpp>
+
+#include <mqttgames/connect4/Round.hpp>
+#include <mqttgames/engine/Game.hpp>
+#include <mqttgames/engine/GridGeometry.hpp>
+
+namespace connect4
+{
+
+/// The board on screen: a plate with seven columns of holes, discs that fall into place behind it,
+/// the hovered column with a ghost disc where it would land, the last move marked and the winning
+/// four ringed. Geometry is built when something changes, never in draw().
+class View : public engine::RoundView
+{
+public:
+    static constexpr float CellSize = 66.f;
+    static constexpr float Padding = 14.f;
+    /// Above the plate: where a disc is held before it drops.
+    static constexpr float StripHeight = 62.f;
+    /// Below the plate: the column numbers.
+    static constexpr float LabelHeight = 30.f;
+
+    /// `round` and `context` are borrowed and outlive the view.
+    View(const Round& round, const engine::Context& context);
+
+    sf::Vector2f size() const override;
+    std::optional<std::string> handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct) override;
+    bool update(sf::Time dt) override;
+
+    /// The holes: row 0 of the grid is the top row of the board.
+    const engine::GridGeometry& grid() const { return m_grid; }
+    /// The centre of a board cell (row 0 = bottom), in view units.
+    sf::Vector2f cellCentre(int column, int row) const;
+    /// The column whose drop is previewed, if any.
+    std::optional<int> hoveredColumn() const { return m_hover; }
+
+private:
+    /// A disc's appearance, centred on (0, 0): the body and its inner ridge.
+    struct Look
+    {
+        sf::CircleShape body;
+        sf::CircleShape ridge;
+    };
+
+    struct Piece
+    {
+        int column = 0;
+        int row = 0;
+        Disc disc = Disc::None;
+        float y = 0.f;     ///< current centre height, in view units
+        float speed = 0.f; ///< downwards, units per second; 0 once at rest
+        bool falling = false;
+    };
+
+    void draw(sf::RenderTarget& target, sf::RenderStates states) const override;
+    void drawLook(const Look& look, sf::Vector2f centre, sf::RenderTarget& target, sf::RenderStates states) const;
+    Look makeLook(sf::Color color) const;
+    const Look& lookOf(const Piece& piece) const;
+    void syncWithBoard();
+    void fall(Piece& piece, float seconds) const;
+    void setHover(std::optional<int> column);
+    void buildWinningLine();
+    void paintWinningLine();
+    bool isFalling() const;
+
+    const Round* m_round;
+    const engine::Theme* m_theme;
+    engine::GridGeometry m_grid;
+    sf::FloatRect m_plateBounds;
+    sf::ConvexShape m_shadow;
+    sf::RectangleShape m_backdrop;
+    sf::VertexArray m_plate;
+    std::vector<sf::Text> m_labels;
+    std::array<Look, 2> m_looks;
+    std::array<Look, 2> m_dimLooks;
+    std::array<Look, 2> m_ghostLooks;
+    sf::CircleShape m_marker;
+    sf::ConvexShape m_columnGlow;
+    std::vector<Piece> m_pieces;
+    std::string m_shownMoves;
+    std::optional<int> m_hover;
+    std::optional<std::array<Cell, 4>> m_line;
+    std::vector<sf::CircleShape> m_lineRings;
+    std::array<sf::ConvexShape, 2> m_lineStroke; ///< shadow, then the stroke
+    float m_lineAge = 0.f;
+};
+
+} // namespace connect4
