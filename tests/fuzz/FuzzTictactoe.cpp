@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (const auto cell = tictactoe::decodeMove(body, board, error))
     {
         // What decodeMove accepts must be a legal move that encodes back to the same body.
-        if (!board.canPlay(*cell) || tictactoe::decodeMove(tictactoe::encodeMove(*cell + 1), board, error) != cell)
+        if (!board.canPlay(*cell) || tictactoe::decodeMove(tictactoe::encodeMove(*cell), board, error) != cell)
             __builtin_trap();
     }
     else if (error.empty())
