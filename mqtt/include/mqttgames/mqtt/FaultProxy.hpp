@@ -20,6 +20,7 @@ public:
     /// Closes every connection and joins the thread.
     ~FaultProxy();
 
+    /// Where clients connect instead of the target.
     const std::string& host() const;
     int port() const;
 

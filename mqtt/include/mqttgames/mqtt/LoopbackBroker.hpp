@@ -41,7 +41,8 @@ public:
 
     /// Stops the broker (SIGTERM, then SIGKILL after a deadline) and waits for it.
     void stop();
-    /// Starts it again on the same port, waiting until the port answers.
+    /// Starts it again on the same port, waiting until the port answers; throws std::runtime_error
+    /// when it does not within Options::startTimeout.
     void start();
     bool isRunning() const { return m_pid > 0; }
 

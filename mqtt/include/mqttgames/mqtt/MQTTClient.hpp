@@ -63,9 +63,10 @@ public:
     /// timeout) for the broker's acknowledgement, so messages published afterwards are received.
     /// Subscriptions are remembered and made again after a reconnect.
     bool subscribe(const std::string& topic, int qos = 0);
-    /// Subscribes to several (topic, qos) pairs at once.
+    /// Subscribes to several (topic, qos) pairs at once; waits as the single form does.
     bool subscribe(const std::vector<std::pair<std::string, int>>& topics);
-    /// Ends a subscription.
+    /// Ends a subscription, also for later reconnects. Off the network thread it waits (up to the
+    /// connect timeout) for the broker's acknowledgement. False when not connected.
     bool unsubscribe(const std::string& topic);
 
     /// Turns log output to stderr on or off (prefixed "[mqtt]", never showing the password).
@@ -78,7 +79,7 @@ public:
     void setWill(const std::string& topic, const std::string& payload, int qos = 0, bool retain = false);
     /// Encrypts the connection. Takes effect at the next connect().
     void setTls(const TlsOptions& tls);
-    /// Also delivers the retain flag; replaces the constructor's callback.
+    /// Also delivers the retain flag; replaces the constructor's callback. Network thread, like it.
     void setMessageCallback(DetailedMessageCallback callback);
     /// Called on every connection change; set before connect().
     void setConnectionCallback(ConnectionCallback callback);
@@ -89,7 +90,7 @@ public:
     bool isConnected() const;
     /// The reason of the last failure, as text ("" when none).
     std::string getLastError() const;
-    /// The local address of the connection to the broker ("" when not connected).
+    /// The local IP address (numeric, v4 or v6) of the connection to the broker ("" when not connected).
     std::string getLocalAddress() const;
 
 private:
