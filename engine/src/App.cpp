@@ -104,6 +104,8 @@ void App::draw()
     m_window.setView(letterboxView(m_window.getSize(), m_context.size));
     m_scenes.draw(m_window);
     m_window.display();
+    if (m_frameObserver)
+        m_frameObserver();
 }
 
 } // namespace engine

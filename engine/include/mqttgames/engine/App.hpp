@@ -1,6 +1,8 @@
 #pragma once
 
+#include <functional>
 #include <string>
+#include <utility>
 
 #include <SFML/Graphics/RenderWindow.hpp>
 
@@ -34,6 +36,8 @@ public:
     SceneStack& scenes() { return m_scenes; }
     /// Runs until the window closes, quit() is called, or the scene stack is empty.
     void run();
+    /// Called on the main thread right after each frame is shown (after display()), for measurements.
+    void setFrameObserver(std::function<void()> observer) { m_frameObserver = std::move(observer); }
 
 private:
     void handleWindowEvent(sf::Event event, bool& redraw);
@@ -45,6 +49,7 @@ private:
     SceneStack m_scenes;
     sf::RenderWindow m_window;
     bool m_quit = false;
+    std::function<void()> m_frameObserver;
 };
 
 } // namespace engine

@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -68,6 +69,26 @@ double cpuSeconds(pid_t pid)
         }
     }
     return -1;
+}
+long voluntarySwitches(pid_t pid)
+{
+    // /proc/<pid>/status counts the main thread only; each thread has its own under task/.
+    std::error_code error;
+    long total = 0;
+    bool any = false;
+    for (const auto& task : std::filesystem::directory_iterator(procPath(pid, "task"), error))
+    {
+        std::ifstream status(task.path() / "status");
+        const std::string prefix = "voluntary_ctxt_switches:";
+        std::string line;
+        while (std::getline(status, line))
+            if (line.compare(0, prefix.size(), prefix) == 0)
+            {
+                total += std::stol(line.substr(prefix.size()));
+                any = true;
+            }
+    }
+    return any ? total : -1;
 }
 
 Usage selfUsage()

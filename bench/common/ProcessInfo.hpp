@@ -18,6 +18,10 @@ long threadCount();
 /// CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; -1 when unknown.
 double cpuSeconds(pid_t pid);
 
+/// Voluntary context switches (wakeups after waiting) of a process's living threads, summed from
+/// /proc/<pid>/task/*/status; -1 when unknown.
+long voluntarySwitches(pid_t pid);
+
 /// This process's CPU time and context switches, summed over all its threads (ended ones too).
 struct Usage
 {
