@@ -16,6 +16,10 @@ std::vector<std::filesystem::path> assetDirectories()
     const auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
     if (!error)
         candidates.push_back(executable.parent_path().parent_path() / "share" / "mqttgames" / "assets");
+#ifdef MQTTGAMES_INSTALLED_ASSETS
+    // A game built against the installed package runs from its own folder, away from that share/.
+    candidates.emplace_back(MQTTGAMES_INSTALLED_ASSETS);
+#endif
     candidates.emplace_back(MQTTGAMES_SOURCE_ASSETS);
 
     std::vector<std::filesystem::path> existing;

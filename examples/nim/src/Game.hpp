@@ -1,0 +1,17 @@
+#pragma once
+
+#include <mqttgames/engine/Game.hpp>
+
+namespace nim
+{
+
+/// Nim as the engine sees it.
+class Game : public engine::Game
+{
+public:
+    const engine::GameInfo& info() const override;
+    std::unique_ptr<engine::Round> newRound(const engine::RoundSetup& setup) const override;
+    std::unique_ptr<engine::RoundView> newView(const engine::Round& round, const engine::Context& context) const override;
+};
+
+} // namespace nim
