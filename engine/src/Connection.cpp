@@ -9,6 +9,33 @@
 namespace engine
 {
 
+namespace
+{
+
+bool contains(const std::string& text, const char* part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+// The client's reason with what was tried, so that a refused login or an untrusted certificate reads
+// as such on the screen. The password is never part of it.
+std::string failureText(const Connection::Settings& settings, const std::string& reason)
+{
+    const std::string where = settings.host + ":" + std::to_string(settings.port);
+    std::string why = reason.empty() ? "the broker did not answer" : reason;
+    if (const std::string said = "cannot connect to " + where + ": "; why.rfind(said, 0) == 0)
+        why.erase(0, said.size()); // the place is said once
+    if (contains(reason, "not authorised") || contains(reason, "bad user name or password"))
+        return "the broker at " + where + " refused the login " +
+               (settings.username.empty() ? std::string("(none given: it wants a username and password)")
+                                          : "of \"" + settings.username + "\"") + ": " + why;
+    if (settings.tls.enabled())
+        return "no TLS connection to " + where + " trusting " + settings.tls.caFile + ": " + why;
+    return why;
+}
+
+} // namespace
+
 Connection::Connection(mqtt::EventQueue queue, Session& session, Settings settings)
     : m_queue(std::move(queue)),
       m_session(&session),
@@ -45,6 +72,8 @@ Connection::Connection(mqtt::EventQueue queue, Session& session, Settings settin
     m_client->setName(m_settings.name);
     m_client->setVerbose(m_settings.verbose);
     m_client->setConnectTimeout(m_settings.connectTimeout);
+    m_client->setCredentials(m_settings.username, m_settings.password);
+    m_client->setTls(m_settings.tls);
     m_session->setGracePeriod(m_settings.gracePeriod);
 }
 
@@ -69,7 +98,7 @@ void Connection::start()
             if (client->connect(host, port))
                 return;
             queue.push(
-                [this, alive, error = client->getLastError()]
+                [this, alive, error = failureText(m_settings, client->getLastError())]
                 {
                     if (alive.lock())
                         m_session->failed(error);
@@ -164,7 +193,7 @@ void Connection::onState(mqtt::GameState state)
             if (std::exchange(m_lookWhenGone, false))
                 m_client->lookForPartner();
             else if (m_session->phase() == Phase::Connecting)
-                m_session->failed(m_client->getLastError());
+                m_session->failed(failureText(m_settings, m_client->getLastError()));
             else if (m_session->phase() == Phase::Failed)
                 break;
             else if (!m_client->hasBrokerConnection())

@@ -34,6 +34,8 @@ std::string encode(const Envelope& envelope)
     message["type"] = envelope.type;
     if (envelope.round > 0)
         message["round"] = envelope.round;
+    else
+        message.erase("round"); // a body's own "round" would read back as the round
     if (envelope.seq > 0)
         message["seq"] = envelope.seq;
     else

@@ -37,6 +37,9 @@ void Match::connect()
     settings.port = m_settings.port;
     settings.topic = topic();
     settings.name = m_settings.name;
+    settings.username = m_settings.username;
+    settings.password = m_settings.password;
+    settings.tls = m_settings.tls;
     settings.gracePeriod = m_settings.gracePeriod;
     settings.verbose = m_settings.verbose;
     m_connection.reset();

@@ -4,7 +4,8 @@
 The library's documentation gives its calls but not its bytes; this module speaks mqttgames' wire
 format (mqtt/src/GameWire.cpp), so it pairs with mqttgames' GameClient and mqttgames-chat:
     TEXT@SENDERID            every payload on a game topic
-    _ENTERED,NAME,ADDRESS    the hello a player announces itself with (and answers one with)
+    _ENTERED,NAME,ADDRESS    the hello a player announces itself with
+    _ENTERED,NAME,ADDRESS,to=ID   the answer that completes a pairing: only ID may pair on it
     DISCONNECT               sent when leaving, and registered as the MQTT will
 As in the library, callbacks run on paho's network thread, not on the caller's.
 Kept minimal: after its own connection is lost a GameClient stays DISCONNECTED (paho reconnects,
@@ -179,8 +180,10 @@ class GameClient:
     def _wire(self, text):
         return text + "@" + self._id
 
-    def _announce(self):
+    def _announce(self, to=""):
         hello = "_ENTERED,%s,%s" % (self._name, self._client.localAddress())
+        if to:
+            hello += ",to=" + to
         self._client.publish(self._topic, self._wire(hello))
 
     def _setState(self, state):
@@ -202,7 +205,7 @@ class GameClient:
             if self._state != "CONNECTED":
                 return  # paired already: a third player cannot take over
             self._partnerId, self._partnerName = sender, name
-        self._announce()  # the answer, so that the partner pairs with us too
+        self._announce(to=sender)  # the answer, so that the partner pairs with us too
         self._setState("READY")
 
     def _handleMessage(self, topic, payload):
@@ -210,7 +213,11 @@ class GameClient:
         if not at or not sender:
             return  # no sender id: not the wire format
         isHello = text == "_ENTERED" or text.startswith("_ENTERED,")
-        name = text.split(",")[1] if text.count(",") >= 1 else ""
+        fields = text.split(",")
+        name = fields[1] if len(fields) > 1 else ""
+        addressee = next((f[3:] for f in fields[3:] if f.startswith("to=")), "")
+        if isHello and addressee and addressee != self._id:
+            return  # an answer to another player, who is taken now
         with self._lock:
             state, partner = self._state, self._partnerId
         if sender == self._id:

@@ -8,13 +8,14 @@ std::string Broker::describe() const
     return (isPrivate() ? "private broker on " : "broker ") + host + ":" + std::to_string(port);
 }
 
-Broker chooseBroker(const std::optional<std::string>& host, const std::optional<int>& port, std::ostream& log)
+Broker chooseBroker(const std::optional<std::string>& host, const std::optional<int>& port, std::ostream& log,
+                    bool login, bool tls)
 {
     Broker broker;
-    if (host || port)
+    if (host || port || login || tls)
     {
         broker.host = host.value_or("localhost");
-        broker.port = port.value_or(1883);
+        broker.port = port.value_or(tls ? 8883 : 1883);
         return broker;
     }
     if (mqtt::LoopbackBroker::portAnswers("127.0.0.1", 1883, std::chrono::milliseconds(300)))

@@ -22,7 +22,10 @@ struct Broker
 };
 
 /// The broker named on the command line; with none named, localhost:1883 when it answers, else a
-/// private mosquitto on a free loopback port. Throws std::runtime_error when none can be had.
-Broker chooseBroker(const std::optional<std::string>& host, const std::optional<int>& port, std::ostream& log);
+/// private mosquitto on a free loopback port. A login or TLS is meant for a real broker:
+/// then localhost, on port 8883 with TLS, stands for one not named. Throws std::runtime_error when
+/// none can be had.
+Broker chooseBroker(const std::optional<std::string>& host, const std::optional<int>& port, std::ostream& log,
+                    bool login = false, bool tls = false);
 
 } // namespace launcher

@@ -29,6 +29,9 @@ Seats makeSeats(const Choice& choice, mqtt::EventQueue queue)
     player.port = choice.port;
     player.room = choice.vsComputer ? privateRoom(choice.room) : choice.room;
     player.name = choice.name.empty() ? "Player" : choice.name;
+    player.username = choice.username;
+    player.password = choice.password;
+    player.tls = choice.tls;
     player.botLevel = choice.bot;
     player.botPace = pace;
     player.games = choice.games;

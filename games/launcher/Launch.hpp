@@ -9,6 +9,7 @@
 
 #include <mqttgames/engine/Match.hpp>
 #include <mqttgames/engine/SceneStack.hpp>
+#include <mqttgames/mqtt/TlsOptions.hpp>
 
 namespace launcher
 {
@@ -21,6 +22,10 @@ struct Choice
     std::string host = "127.0.0.1";
     int port = 1883;
     std::string room = "lobby";
+    /// Login at the broker (empty: anonymous) and TLS (no CA file: none); the computer opponent uses them too.
+    std::string username;
+    std::string password;
+    mqtt::TlsOptions tls;
     /// The computer plays our seat at this level.
     std::optional<int> bot;
     /// An in-process computer opponent at this level.

@@ -1,5 +1,7 @@
 #include "Options.hpp"
 
+#include <iostream>
+
 #include <CLI/CLI.hpp>
 
 #include "GameRegistry.hpp"
@@ -20,6 +22,15 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
     app.add_option("--port", options.port, "Broker port (default 1883)")->check(CLI::Range(1, 65535));
     app.add_option("--room", options.room, "Room: players in the same room of a game play each other")->capture_default_str();
     app.add_option("--name", options.name, "Your name as the partner sees it");
+    app.add_option("--username", options.username, "Log in to the broker as USER");
+    app.add_option("--password", options.password, "Password for --username (better: the MQTTGAMES_PASSWORD variable, which "
+                                                    "other users cannot see in the process list)")
+        ->envname("MQTTGAMES_PASSWORD");
+    app.add_option("--cafile", options.caFile, "CA certificate (PEM) that signed the broker's: connect with TLS (default port 8883)")
+        ->check(CLI::ExistingFile);
+    app.add_option("--cert", options.certFile, "Client certificate (PEM) for TLS, with --key")->check(CLI::ExistingFile);
+    app.add_option("--key", options.keyFile, "Private key (PEM) of --cert")->check(CLI::ExistingFile);
+    app.add_flag("--insecure", options.insecure, "TLS: accept a broker certificate that does not name --host");
     app.add_flag("--headless", options.headless, "No window: print moves and boards, read moves from stdin");
     app.add_option("--bot", options.bot, "The computer plays your seat at LEVEL (easy, medium, hard)");
     app.add_option("--vs-computer", options.vsComputer, "Play against the computer at LEVEL, through the broker");
@@ -42,6 +53,16 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
     catch (const CLI::ParseError& error)
     {
         return app.exit(error);
+    }
+    if ((!options.certFile.empty() || !options.keyFile.empty() || options.insecure) && options.caFile.empty())
+    {
+        std::cerr << "--cert, --key and --insecure need --cafile (TLS)\n";
+        return 2;
+    }
+    if (options.certFile.empty() != options.keyFile.empty())
+    {
+        std::cerr << "--cert and --key go together\n";
+        return 2;
     }
     if (!options.game.empty() && !registry.find(options.game))
     {

@@ -16,6 +16,12 @@ struct Options
     std::optional<int> port;
     std::string room = "lobby";
     std::string name;
+    std::string username;            ///< login at the broker (empty: anonymous)
+    std::string password;            ///< never printed; also read from MQTTGAMES_PASSWORD
+    std::string caFile;              ///< CA certificate (PEM): connect with TLS
+    std::string certFile;            ///< client certificate (PEM), with keyFile
+    std::string keyFile;
+    bool insecure = false;           ///< TLS without checking that the certificate names the host
     bool headless = false;
     std::string bot;                 ///< level at which the computer plays our seat
     std::string vsComputer;          ///< level of an in-process computer opponent

@@ -51,6 +51,12 @@ int run(int argc, char** argv)
         if (const char* user = std::getenv("USER"); user && *user)
             choice.name = user;
     choice.room = options.room;
+    choice.username = options.username;
+    choice.password = options.username.empty() ? std::string() : options.password;
+    choice.tls.caFile = options.caFile;
+    choice.tls.certFile = options.certFile;
+    choice.tls.keyFile = options.keyFile;
+    choice.tls.verifyHostname = !options.insecure;
     choice.bot = levelOption(*choice.game, options.bot, "--bot");
     choice.vsComputer = levelOption(*choice.game, options.vsComputer, "--vs-computer");
     choice.games = options.games;
@@ -76,7 +82,8 @@ int run(int argc, char** argv)
                 quitWindow();
         });
     });
-    launcher::Broker broker = launcher::chooseBroker(options.host, options.port, std::cerr);
+    launcher::Broker broker =
+        launcher::chooseBroker(options.host, options.port, std::cerr, !choice.username.empty(), choice.tls.enabled());
     choice.host = broker.host;
     choice.port = broker.port;
     choice.window = window;
@@ -102,7 +109,8 @@ int run(int argc, char** argv)
         choice.vsComputer = static_cast<int>(choice.game->info().botLevels.size() / 2);
     engine::App app({"mqttgames"}, queue);
     quitWindow = app.context().quit;
-    const std::string note = "Broker: " + broker.describe() + (broker.isPrivate() ? " (only this computer)" : "");
+    const std::string note = "Broker: " + broker.describe() + (broker.isPrivate() ? " (only this computer)" : "") +
+                             (choice.tls.enabled() ? ", TLS" : "") + (choice.username.empty() ? "" : ", as " + choice.username);
     engine::SceneStack& stack = app.scenes();
     stack.push(std::make_unique<launcher::MenuScene>(stack, registry, choice, note));
     if (!options.game.empty())

@@ -71,12 +71,15 @@ struct GameClient::Impl
 
     // Sets the state and tells the callback, if it changed. `emitting` keeps the callbacks in the
     // order of the changes even when the network thread and a caller change the state together.
+    // Once disconnect() has begun only its Idle is told: until it has joined the network thread, that
+    // thread may still read the partner's DISCONNECT (the partner answering ours by leaving too) or a
+    // hello, and a client that is leaving must not report them.
     void transition(GameState next)
     {
         std::lock_guard order(emitting);
         {
             std::lock_guard lock(mutex);
-            if (state == next)
+            if (state == next || (leaving && next != GameState::Idle))
                 return;
             state = next;
             changed.notify_all();
@@ -92,8 +95,9 @@ struct GameClient::Impl
         return client;
     }
 
-    // Publishes our hello; a "back" hello while we try to get our partner back after a lost connection.
-    void announce()
+    // Publishes our hello: for anyone waiting, or, as an answer, only for `to`. While we try to get
+    // our partner back after a lost connection it is a "back" hello for that partner.
+    void announce(const std::string& to = {})
     {
         const auto mqttClient = currentClient();
         if (!mqttClient)
@@ -102,7 +106,7 @@ struct GameClient::Impl
         std::string hello;
         {
             std::lock_guard lock(mutex);
-            hello = wire::makeHello(name, address, resuming);
+            hello = wire::makeHello(name, address, resuming, resuming ? partnerId : to);
         }
         mqttClient->publish(topic, wire::format(hello, id));
     }
@@ -135,13 +139,15 @@ struct GameClient::Impl
     // It is answered unless we are paired and it is only an answer itself, so the exchange ends.
     void handlePartnerHello(const wire::Hello& hello)
     {
+        std::string answerTo;
         {
             std::lock_guard lock(mutex);
             if (state == GameState::Ready && !hello.back)
                 return;
             resuming = false;
+            answerTo = partnerId;
         }
-        announce();
+        announce(answerTo);
         transition(GameState::Ready);
     }
 
@@ -156,8 +162,25 @@ struct GameClient::Impl
             partnerId = sender;
             partnerName = wire::sanitizeName(hello.name);
         }
-        announce(); // the answer, so that the partner pairs with us too
+        announce(sender); // the answer, so that the partner pairs with us too; nobody else may take it
         transition(GameState::Ready);
+    }
+
+    // Network thread: the partner we paired with answered someone else, so it paired with them (two
+    // hellos crossed while three players arrived at once). We wait again rather than stay paired
+    // with a player who ignores us.
+    void handlePartnerTaken()
+    {
+        {
+            std::lock_guard lock(mutex);
+            if (state != GameState::Ready)
+                return;
+            partnerId.clear();
+            partnerName.clear();
+        }
+        log.write("the partner paired with another player: waiting again");
+        transition(GameState::Connected);
+        announce();
     }
 
     // Network thread: every message on the topic.
@@ -205,24 +228,28 @@ struct GameClient::Impl
                 std::lock_guard lock(mutex);
                 if (state == GameState::Connecting)
                 {
-                    // A player who announced itself before our own hello came back: keep it.
-                    if (!earlyHello)
+                    // A player who announced itself before our own hello came back: keep it, unless
+                    // it is an answer to someone else (its sender is taken).
+                    if (!earlyHello && (hello.to.empty() || hello.to == id))
                         earlyHello.emplace(envelope->sender, hello);
                     return;
                 }
                 fromPartner = !partnerId.empty() && envelope->sender == partnerId;
             }
-            if (fromPartner)
+            const bool forSomeoneElse = !hello.to.empty() && hello.to != id;
+            if (fromPartner && forSomeoneElse)
+                handlePartnerTaken();
+            else if (fromPartner)
                 handlePartnerHello(hello);
-            else
+            else if (!forSomeoneElse)
                 pairWith(envelope->sender, hello);
             return;
         }
 
         {
             std::lock_guard lock(mutex);
-            if (state != GameState::Ready || envelope->sender != partnerId)
-                return; // not from our partner: not for us
+            if (leaving || state != GameState::Ready || envelope->sender != partnerId)
+                return; // not from our partner (or we are leaving): not for us
         }
         if (envelope->text == wire::DisconnectText)
         {

@@ -43,7 +43,13 @@ Hello parseHello(std::string_view text)
     hello.name = fields[0];
     if (fields.size() > 1)
         hello.address = fields[1];
-    hello.back = fields.size() > 2 && fields[2] == "back";
+    for (std::size_t i = 2; i < fields.size(); ++i)
+    {
+        if (fields[i] == "back")
+            hello.back = true;
+        else if (fields[i].starts_with("to="))
+            hello.to = fields[i].substr(3);
+    }
     return hello;
 }
 
@@ -60,9 +66,14 @@ std::string sanitizeName(std::string_view name)
     return clean;
 }
 
-std::string makeHello(std::string_view name, std::string_view address, bool back)
+std::string makeHello(std::string_view name, std::string_view address, bool back, std::string_view to)
 {
-    return std::string(HelloPrefix) + "," + sanitizeName(name) + "," + std::string(address) + (back ? ",back" : "");
+    std::string hello = std::string(HelloPrefix) + "," + sanitizeName(name) + "," + std::string(address);
+    if (back)
+        hello += ",back";
+    if (!to.empty())
+        hello += ",to=" + std::string(to);
+    return hello;
 }
 
 std::string randomId()

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <thread>
 
@@ -232,5 +233,62 @@ TEST_CASE("GameClient ignores what is not from a partner")
         seed.send("DISCONNECT");
         REQUIRE(ann.states.waitFor(GameState::Disconnected));
         CHECK(ann.messages.items() == std::vector<std::string>{"move 5"});
+    }
+}
+
+TEST_CASE("GameClient answers are meant for one player")
+{
+    mqtt::LoopbackBroker broker;
+    Player cid("Cid");
+    REQUIRE(cid.client->connect(broker.host(), broker.port()));
+    REQUIRE(cid.client->getState() == GameState::Connected);
+    RawPeer peer(broker);
+    // Cid's hellos the peer read from position `from` on, as parsed announcements.
+    const auto hellosFromCid = [&](std::size_t from)
+    {
+        std::vector<mqtt::wire::Hello> hellos;
+        const auto payloads = peer.received.items();
+        for (std::size_t i = from; i < payloads.size(); ++i)
+            if (const auto envelope = mqtt::wire::parse(payloads[i]); envelope && envelope->sender == cid.client->getId() &&
+                                                                      mqtt::wire::isHello(envelope->text))
+                hellos.push_back(mqtt::wire::parseHello(envelope->text));
+        return hellos;
+    };
+
+    SECTION("a hello that answers someone else pairs nobody")
+    {
+        // One connection, so Cid reads them in this order: the first must be passed over.
+        peer.send("_ENTERED,Taken,1.1.1.1,to=someoneelse0000000000");
+        peer.send("_ENTERED,Free,1.1.1.1");
+        REQUIRE(cid.states.waitFor(GameState::Ready));
+        CHECK(cid.client->getPartnerName() == "Free");
+    }
+    SECTION("the answer to a player names that player")
+    {
+        peer.send("_ENTERED,Dan,1.1.1.1");
+        REQUIRE(cid.states.waitFor(GameState::Ready));
+        CHECK(testsupport::eventually(
+            [&]
+            {
+                const auto hellos = hellosFromCid(0);
+                return std::any_of(hellos.begin(), hellos.end(), [&](const auto& hello) { return hello.to == peer.id; });
+            }));
+    }
+    SECTION("a partner seen answering someone else was taken meanwhile: wait again")
+    {
+        peer.send("_ENTERED,Dan,1.1.1.1");
+        REQUIRE(cid.states.waitFor(GameState::Ready));
+        peer.send("_ENTERED,Dan,1.1.1.1,to=someoneelse0000000000");
+        REQUIRE(testsupport::eventually([&] { return cid.client->getState() == GameState::Connected; }));
+        CHECK(cid.client->getPartnerId().empty());
+        CHECK(cid.states.items() == std::vector<GameState>{GameState::Connecting, GameState::Connected, GameState::Ready, GameState::Connected});
+        // Cid announces itself again, to anyone.
+        const std::size_t seen = peer.received.size();
+        CHECK(testsupport::eventually(
+            [&]
+            {
+                const auto hellos = hellosFromCid(seen);
+                return std::any_of(hellos.begin(), hellos.end(), [](const auto& hello) { return hello.to.empty(); });
+            }));
     }
 }

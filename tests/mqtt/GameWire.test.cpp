@@ -72,3 +72,20 @@ TEST_CASE("GameWire back hello")
         CHECK_FALSE(mqtt::wire::parseHello("_ENTERED,Ann,10.0.0.1,other").back);
     }
 }
+
+TEST_CASE("GameWire addressed hello")
+{
+    SECTION("an answer names the one player it is for; other fields keep their meaning")
+    {
+        const std::string answer = mqtt::wire::makeHello("Bob", "10.0.0.2", false, "k3v9x0q2m8a1c7d4e6f5");
+        CHECK(answer == "_ENTERED,Bob,10.0.0.2,to=k3v9x0q2m8a1c7d4e6f5");
+        CHECK(mqtt::wire::parseHello(answer).to == "k3v9x0q2m8a1c7d4e6f5");
+        CHECK_FALSE(mqtt::wire::parseHello(answer).back);
+
+        const auto back = mqtt::wire::parseHello(mqtt::wire::makeHello("Ann", "10.0.0.1", true, "abc"));
+        CHECK(back.back);
+        CHECK(back.to == "abc");
+        CHECK(mqtt::wire::parseHello("_ENTERED,Ann,10.0.0.1").to.empty());
+        CHECK(mqtt::wire::parseHello("_ENTERED,Ann,10.0.0.1,to=").to.empty());
+    }
+}

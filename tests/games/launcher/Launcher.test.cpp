@@ -92,6 +92,24 @@ TEST_CASE("launcher")
         CHECK(status.value_or(0) != 0);
     }
 
+    SECTION("a login and TLS are read; TLS files must exist, and a client certificate needs TLS")
+    {
+        std::optional<int> status;
+        const auto options = parse({"--username", "ann", "--password", "secret", "--cafile", MQTTGAMES_EXECUTABLE, "--insecure"}, status);
+        CHECK_FALSE(status);
+        CHECK(options.username == "ann");
+        CHECK(options.password == "secret");
+        CHECK(options.caFile == MQTTGAMES_EXECUTABLE);
+        CHECK(options.insecure);
+
+        parse({"--cafile", "/nonexistent/ca.crt"}, status);
+        CHECK(status.value_or(0) != 0);
+        parse({"--cert", MQTTGAMES_EXECUTABLE, "--key", MQTTGAMES_EXECUTABLE}, status);
+        CHECK(status == 2);
+        parse({"--cafile", MQTTGAMES_EXECUTABLE, "--cert", MQTTGAMES_EXECUTABLE}, status);
+        CHECK(status == 2);
+    }
+
     SECTION("with no display, the program plays in the terminal; two bots finish their games and exit 0")
     {
         const Run result = run("env -u DISPLAY " MQTTGAMES_EXECUTABLE " tictactoe --bot hard --vs-computer hard --games 2 2>&1 </dev/null");
@@ -100,6 +118,18 @@ TEST_CASE("launcher")
         CHECK(result.output.find("no display") != std::string::npos);
         CHECK(count(result.output, "result: ") == 2);
         CHECK(count(result.output, "(draw)") == 2); // perfect play both ways
+    }
+
+    SECTION("the last move and the result are shown even when the answer to 'play again?' is already waiting")
+    {
+        // Cells in order, each followed by "n": whoever ends the round, an "n" is read right after it.
+        std::string input;
+        for (int cell = 1; cell <= 9; ++cell)
+            input += std::to_string(cell) + "\\nn\\n";
+        const Run result = run("printf '" + input + "' | " MQTTGAMES_EXECUTABLE " tictactoe --headless --vs-computer easy 2>&1");
+        INFO(result.output);
+        CHECK(result.status == 0);
+        CHECK(count(result.output, "result: ") == 1);
     }
 
     SECTION("a person's moves are read from standard input in the game's notation")

@@ -8,6 +8,7 @@
 
 #include <mqttgames/mqtt/EventQueue.hpp>
 #include <mqttgames/mqtt/GameClient.hpp>
+#include <mqttgames/mqtt/TlsOptions.hpp>
 
 namespace engine
 {
@@ -27,6 +28,11 @@ public:
         int port = 1883;
         std::string topic;
         std::string name;
+        /// Login at the broker; an empty username logs in anonymously. The password is never logged.
+        std::string username;
+        std::string password;
+        /// Encryption: with a CA file the connection uses TLS (see mqtt::TlsOptions).
+        mqtt::TlsOptions tls;
         std::chrono::milliseconds connectTimeout{3000};
         /// How long a partner whose connection dropped is waited for before it counts as gone.
         std::chrono::milliseconds gracePeriod{60000};

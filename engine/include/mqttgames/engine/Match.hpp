@@ -8,6 +8,7 @@
 #include <mqttgames/engine/BotRunner.hpp>
 #include <mqttgames/engine/Session.hpp>
 #include <mqttgames/mqtt/EventQueue.hpp>
+#include <mqttgames/mqtt/TlsOptions.hpp>
 
 namespace engine
 {
@@ -25,6 +26,10 @@ struct MatchSettings
     int port = 1883;
     std::string room = "lobby";
     std::string name = "Player";
+    /// Login and encryption at the broker, as in Connection::Settings.
+    std::string username;
+    std::string password;
+    mqtt::TlsOptions tls;
     /// When set, the computer plays this seat at this level (index into GameInfo::botLevels).
     std::optional<int> botLevel;
     /// How long the bot may think per move.

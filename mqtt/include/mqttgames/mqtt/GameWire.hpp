@@ -15,14 +15,17 @@ struct Envelope
     std::string sender;
 };
 
-/// The announcement of a player: "_ENTERED,NAME,ADDRESS", or "_ENTERED,NAME,ADDRESS,back" from a
-/// player who lost its connection and wants its partner back (clients that know no fourth field
-/// ignore it).
+/// The announcement of a player: "_ENTERED,NAME,ADDRESS", followed by optional fields that clients
+/// which do not know them ignore: "back" from a player who lost its connection and wants its partner
+/// back, and "to=ID" when the hello is meant for one client only (an answer that completes a pairing,
+/// or a return): everybody else must not pair with its sender, who is taken.
 struct Hello
 {
     std::string name;
     std::string address;
     bool back = false;
+    /// The id this hello is meant for; empty when it is for anyone waiting.
+    std::string to;
 };
 
 inline constexpr std::string_view DisconnectText = "DISCONNECT";
@@ -37,8 +40,9 @@ std::string format(std::string_view text, std::string_view sender);
 bool isHello(std::string_view text);
 /// The name and address of an announcement; missing parts are empty.
 Hello parseHello(std::string_view text);
-/// "_ENTERED,NAME,ADDRESS[,back]"; ',' and '@' in the name become '_' so the partner parses it back.
-std::string makeHello(std::string_view name, std::string_view address, bool back = false);
+/// "_ENTERED,NAME,ADDRESS[,back][,to=ID]"; ',' and '@' in the name become '_' so the partner parses
+/// it back.
+std::string makeHello(std::string_view name, std::string_view address, bool back = false, std::string_view to = {});
 /// The name as it will be announced: ',' and '@' replaced, control characters dropped.
 std::string sanitizeName(std::string_view name);
 /// A random client id: IdLength characters from [a-z0-9].
