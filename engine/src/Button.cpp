@@ -1,5 +1,7 @@
 #include <mqttgames/engine/Button.hpp>
 
+#include <optional>
+
 #include <SFML/Graphics/RenderTarget.hpp>
 
 #include <mqttgames/engine/Shapes.hpp>
@@ -13,15 +15,44 @@ Button::Button(const sf::Font& font, const Theme& theme, std::string label, sf::
 {
 }
 
+namespace
+{
+// The pointer's position carried by a mouse event, if it carries one.
+std::optional<sf::Vector2i> pointerOf(const sf::Event& event)
+{
+    if (event.type == sf::Event::MouseMoved)
+        return sf::Vector2i{event.mouseMove.x, event.mouseMove.y};
+    if (event.type == sf::Event::MouseButtonPressed || event.type == sf::Event::MouseButtonReleased)
+        return sf::Vector2i{event.mouseButton.x, event.mouseButton.y};
+    return std::nullopt;
+}
+} // namespace
+
 bool Button::handleEvent(const sf::Event& event)
+{
+    const auto pointer = pointerOf(event);
+    return pointer && handlePoint(event, sf::Vector2f(*pointer));
+}
+
+bool Button::handleEvent(const sf::Event& event, sf::Vector2f pointer)
+{
+    return pointerOf(event) && handlePoint(event, pointer);
+}
+
+bool Button::handleEvent(const sf::Event& event, const sf::RenderTarget& target)
+{
+    const auto pointer = pointerOf(event);
+    return pointer && handlePoint(event, target.mapPixelToCoords(*pointer));
+}
+
+bool Button::handlePoint(const sf::Event& event, sf::Vector2f point)
 {
     if (event.type == sf::Event::MouseMoved)
     {
-        m_hover = m_box.contains(static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y));
+        m_hover = m_box.contains(point);
         return false; // others may track the pointer too
     }
-    if (event.type == sf::Event::MouseButtonPressed && event.mouseButton.button == sf::Mouse::Left &&
-        m_box.contains(static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)))
+    if (event.type == sf::Event::MouseButtonPressed && event.mouseButton.button == sf::Mouse::Left && m_box.contains(point))
     {
         press();
         return true;

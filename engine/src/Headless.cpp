@@ -51,6 +51,18 @@ int runHeadless(Match& match, std::ostream& out, const HeadlessSettings& setting
         companion->connect();
 
     std::size_t printed = 0;
+    const auto printLog = [&]
+    {
+        for (; printed < session.log().size(); ++printed)
+            print(out, session.log()[printed]);
+    };
+    // Every way out shows the log first: a line may have made the last move just before "n" or "quit".
+    const auto finish = [&](int status)
+    {
+        printLog();
+        out << std::flush;
+        return status;
+    };
     std::uint64_t promptedAt = 0;
     for (;;)
     {
@@ -69,10 +81,9 @@ int runHeadless(Match& match, std::ostream& out, const HeadlessSettings& setting
         for (Match* companion : settings.companions)
             companion->update();
 
-        for (; printed < session.log().size(); ++printed)
-            print(out, session.log()[printed]);
+        printLog();
         if (settings.stopRequested && *settings.stopRequested)
-            return 130;
+            return finish(130);
 
         // A line waits until it can be taken: a move on our turn, an answer after a round.
         while (!lines.empty())
@@ -87,38 +98,38 @@ int runHeadless(Match& match, std::ostream& out, const HeadlessSettings& setting
             lines.pop_front();
             if (!line)
             {
+                printLog();
                 out << "-- end of input\n";
-                return 0;
+                return finish(0);
             }
             if (quits)
-                return 0;
+                return finish(0);
             if (session.phase() == Phase::RoundOver)
             {
                 if (text == "n" || text == "no")
-                    return 0;
+                    return finish(0);
                 session.requestRematch();
             }
             else if (session.isLocalTurn() && !text.empty())
                 session.act(text); // a refusal is logged
             promptedAt = 0;
         }
-        for (; printed < session.log().size(); ++printed)
-            print(out, session.log()[printed]);
+        printLog();
 
         switch (session.phase())
         {
-            case Phase::Failed: return 1;
+            case Phase::Failed: return finish(1);
             case Phase::PartnerLeft:
                 if (settings.games > 0 && session.roundsFinished() >= settings.games)
-                    return 0;
+                    return finish(0);
                 if (!person || settings.games > 0)
-                    return 2;
+                    return finish(2);
                 out << "-- waiting for a new partner\n";
                 match.lookForPartner();
                 break;
             case Phase::RoundOver:
                 if (settings.games > 0 && session.roundsFinished() >= settings.games)
-                    return 0;
+                    return finish(0);
                 if (person && promptedAt != session.revision())
                 {
                     out << (session.localWantsRematch() ? "waiting for the partner to agree\n" : "play again? [y/n] ");

@@ -88,12 +88,28 @@ void WaitingOverlay::layoutButtons()
 
 bool WaitingOverlay::handleEvent(const sf::Event& event)
 {
-    if (event.type == sf::Event::KeyPressed && event.key.code == sf::Keyboard::Escape)
-        return true; // the play scene leaves
     if (m_phase == Phase::PartnerLeft || m_phase == Phase::Failed)
         m_action.handleEvent(event);
     m_menu.handleEvent(event);
-    return false;
+    return passesThrough(event);
+}
+
+bool WaitingOverlay::passesThrough(const sf::Event& event)
+{
+    // The card blocks moves, not the window: leaving (Escape), closing, resizing, focus and the
+    // pointer's position still reach the play scene below, which takes no action under the card.
+    switch (event.type)
+    {
+        case sf::Event::KeyPressed: return event.key.code == sf::Keyboard::Escape;
+        case sf::Event::Closed:
+        case sf::Event::Resized:
+        case sf::Event::LostFocus:
+        case sf::Event::GainedFocus:
+        case sf::Event::MouseMoved:
+        case sf::Event::MouseEntered:
+        case sf::Event::MouseLeft: return true;
+        default: return false;
+    }
 }
 
 bool WaitingOverlay::update(sf::Time dt)

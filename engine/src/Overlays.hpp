@@ -22,6 +22,9 @@ public:
     bool update(sf::Time dt) override;
     void draw(sf::RenderTarget& target) const override;
     bool isAnimating() const override;
+    /// Whether the scene below sees this event too: window and pointer events and Escape, never a
+    /// click or a key that could make a move.
+    static bool passesThrough(const sf::Event& event);
 
 private:
     void layoutButtons();

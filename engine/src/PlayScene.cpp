@@ -73,16 +73,20 @@ bool PlayScene::handleEvent(const sf::Event& event)
     else if (event.type == sf::Event::MouseButtonPressed)
         m_pointer = {static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)};
 
-    Session& session = m_match->session();
     if (m_view)
     {
         const sf::Vector2f local = m_view->getInverseTransform().transformPoint(m_pointer);
-        // A person acts only on their own turn; a seat the computer plays is only watched.
-        const bool mayAct = session.isLocalTurn() && !m_match->settings().botLevel;
-        if (const auto action = m_view->handleEvent(event, local, mayAct))
-            session.act(*action);
+        if (const auto action = m_view->handleEvent(event, local, mayAct()))
+            m_match->session().act(*action);
     }
     return false;
+}
+
+bool PlayScene::mayAct() const
+{
+    // A person acts only on their own turn, and not under the waiting card (it lets the pointer and
+    // window events through); a seat the computer plays is only watched.
+    return m_match->session().isLocalTurn() && !m_match->settings().botLevel && m_overlay != Overlay::Waiting;
 }
 
 bool PlayScene::update(sf::Time dt)
@@ -92,7 +96,7 @@ bool PlayScene::update(sf::Time dt)
         companion->update();
     followSession();
 
-    bool animating = m_view && m_view->update(dt);
+    bool animating = m_view && m_view->update(dt, mayAct());
     const std::uint64_t revision = m_match->session().revision();
     if (revision != m_seenRevision)
     {
@@ -103,7 +107,13 @@ bool PlayScene::update(sf::Time dt)
     // A paced bot move needs no frames while it waits: the loop wakes often enough to apply it.
     m_animating = animating;
 
-    const Overlay wanted = wantedOverlay();
+    Overlay wanted = wantedOverlay();
+    // The result covers the board only once the view has shown the last move (a disc still falling).
+    if (wanted == Overlay::RoundOver && m_overlay != Overlay::RoundOver && m_view && m_view->isAnimating())
+    {
+        wanted = m_overlay;
+        m_animating = true;
+    }
     if (wanted != m_overlay && !m_left)
     {
         if (m_overlay != Overlay::None)
@@ -163,7 +173,8 @@ void PlayScene::refreshStatus()
     if (round)
     {
         content.side = round->localSide();
-        content.sideColor = session.localStarts() ? theme.playerOne : theme.playerTwo;
+        const SideColors colors = m_view && m_view->sideColors() ? *m_view->sideColors() : SideColors{theme.playerOne, theme.playerTwo};
+        content.sideColor = session.localStarts() ? colors.first : colors.second;
     }
     switch (session.phase())
     {
@@ -191,6 +202,8 @@ void PlayScene::refreshStatus()
             const std::string partner = session.partnerName().empty() ? "Partner" : session.partnerName();
             content.turn = turn == Turn::Local || turn == Turn::Both ? "Your turn" : partner + "'s turn";
             content.turnColor = turn == Turn::Local || turn == Turn::Both ? theme.accent : theme.mutedText;
+            if (const std::string status = round ? round->statusText() : std::string(); !status.empty())
+                content.turn = status;
             content.connection = "connected";
             content.connectionColor = theme.good;
             break;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <mqttgames/engine/JsonFields.hpp>
+
 namespace battleship
 {
 
@@ -9,23 +11,6 @@ namespace
 {
 
 constexpr std::size_t CommitmentDigits = 64;
-
-// The string field `name` of an object body, or nothing with the reason.
-const std::string* stringField(const nlohmann::json& body, const char* what, const char* name, std::string& error)
-{
-    if (!body.is_object())
-    {
-        error = std::string("the ") + what + " is not an object";
-        return nullptr;
-    }
-    const auto field = body.find(name);
-    if (field == body.end() || !field->is_string())
-    {
-        error = std::string("the ") + what + " has no text \"" + name + "\"";
-        return nullptr;
-    }
-    return &field->get_ref<const std::string&>();
-}
 
 // A quoted piece of hostile text for an error, cut short so a notice stays one line.
 std::string quoted(const std::string& text)
@@ -51,7 +36,7 @@ nlohmann::json encodeCommit(const std::string& commitment)
 
 std::optional<std::string> decodeCommit(const nlohmann::json& body, std::string& error)
 {
-    const std::string* commitment = stringField(body, "commit", "commitment", error);
+    const std::string* commitment = engine::JsonFields(body, "commit", error).text("commitment");
     if (!commitment)
         return std::nullopt;
     const bool hex = std::ranges::all_of(*commitment, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
@@ -70,7 +55,7 @@ nlohmann::json encodeShot(Coord cell)
 
 std::optional<Coord> decodeShot(const nlohmann::json& body, std::string& error)
 {
-    const std::string* text = stringField(body, "shot", "cell", error);
+    const std::string* text = engine::JsonFields(body, "shot", error).text("cell");
     if (!text)
         return std::nullopt;
     const auto cell = parseCoord(*text);
@@ -89,10 +74,11 @@ nlohmann::json encodeResult(const ShotRecord& result)
 
 std::optional<ShotRecord> decodeResult(const nlohmann::json& body, std::string& error)
 {
-    const std::string* cellText = stringField(body, "result", "cell", error);
+    const engine::JsonFields fields(body, "result", error);
+    const std::string* cellText = fields.text("cell");
     if (!cellText)
         return std::nullopt;
-    const std::string* outcomeText = stringField(body, "result", "outcome", error);
+    const std::string* outcomeText = fields.text("outcome");
     if (!outcomeText)
         return std::nullopt;
     const auto cell = parseCoord(*cellText);
@@ -108,7 +94,7 @@ std::optional<ShotRecord> decodeResult(const nlohmann::json& body, std::string& 
         return std::nullopt;
     }
     ShotRecord result{*cell, {*outcome, std::nullopt}};
-    const bool hasShip = body.contains("ship");
+    const bool hasShip = fields.has("ship");
     if (*outcome != ShotOutcome::Sunk)
     {
         if (hasShip)
@@ -118,7 +104,7 @@ std::optional<ShotRecord> decodeResult(const nlohmann::json& body, std::string& 
         }
         return result;
     }
-    const std::string* shipText = stringField(body, "sunk result", "ship", error);
+    const std::string* shipText = engine::JsonFields(body, "sunk result", error).text("ship");
     if (!shipText)
         return std::nullopt;
     const auto ship = parseShip(*shipText);
@@ -143,10 +129,11 @@ nlohmann::json encodeReveal(const Fleet& fleet, const std::string& salt)
 
 std::optional<Reveal> decodeReveal(const nlohmann::json& body, std::string& error)
 {
-    const std::string* fleet = stringField(body, "reveal", "fleet", error);
+    const engine::JsonFields fields(body, "reveal", error);
+    const std::string* fleet = fields.text("fleet");
     if (!fleet)
         return std::nullopt;
-    const std::string* salt = stringField(body, "reveal", "salt", error);
+    const std::string* salt = fields.text("salt");
     if (!salt)
         return std::nullopt;
     if (fleet->empty() || fleet->size() > MaxFleetText)

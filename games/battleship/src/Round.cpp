@@ -122,7 +122,7 @@ Stage Round::stage() const
 {
     if (!m_own || !m_partnerCommitment)
         return Stage::Placing;
-    if (m_verdict)
+    if (m_verdict || m_revealWithheld)
         return Stage::Over;
     if (localSankAll() || partnerSankAll())
         return Stage::Revealing;
@@ -144,6 +144,8 @@ std::string Round::verificationText() const
         case Stage::Revealing: return "Waiting for the partner to reveal its fleet\xE2\x80\xA6";
         case Stage::Over: break;
     }
+    if (m_revealWithheld)
+        return "Not verified: the partner did not reveal their fleet";
     if (!m_verdict->verified())
         return "Cheat: " + m_verdict->reason;
     return "Fleet verified: it matches the commitment and all " + std::to_string(m_answers.size()) + " answers";
@@ -172,7 +174,7 @@ engine::Outcome Round::outcome() const
     // The round ends only once the partner's reveal was checked: until then a win may be a cheat's.
     if (stage() != Stage::Over)
         return engine::Outcome::Undecided;
-    if (!m_verdict->verified())
+    if (m_verdict && !m_verdict->verified())
         return engine::Outcome::Won; // a caught cheat forfeits
     return localSankAll() ? engine::Outcome::Won : engine::Outcome::Lost;
 }
@@ -207,9 +209,9 @@ std::string Round::resultText() const
 {
     if (stage() != Stage::Over)
         return {};
-    if (!m_verdict->verified())
+    if (m_verdict && !m_verdict->verified())
         return "Partner cheated: " + m_verdict->reason;
-    const std::string verified = "; their fleet verified";
+    const std::string verified = m_revealWithheld ? "; partner did not reveal their fleet: not verified" : "; their fleet verified";
     if (localSankAll())
         return "You sank the enemy fleet in " + std::to_string(m_target.shotsFired()) + " shots" + verified;
     return "Your fleet was sunk in " + std::to_string(m_shotsReceived) + " shots" + verified;
@@ -409,6 +411,26 @@ bool Round::receiveReveal(const nlohmann::json& body, std::string& error)
     m_lastEvent = "partner reveals " + (m_revealed ? m_revealed->toText() : std::string("its fleet")) + ": " +
                   (m_verdict->verified() ? "verified" : "cheat, " + m_verdict->reason);
     return true;
+}
+
+void Round::settleTimedOut()
+{
+    if (stage() != Stage::Revealing)
+        return;
+    m_revealWithheld = true;
+    m_lastEvent = "partner did not reveal their fleet: not verified";
+}
+
+std::string Round::statusText() const
+{
+    switch (stage())
+    {
+        case Stage::Placing: return m_own ? "Partner placing fleet" : "Placing fleet";
+        case Stage::Revealing: return "Verifying the partner's fleet\xE2\x80\xA6";
+        case Stage::Shooting:
+        case Stage::Over: break;
+    }
+    return {};
 }
 
 void Round::revealIfOver()

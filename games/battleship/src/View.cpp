@@ -14,31 +14,8 @@ namespace
 {
 constexpr float SeaGap = 16.f;
 constexpr float CardTop = SeaView::Height + 16.f;
-constexpr float RefusedSeconds = 0.45f;
 constexpr float ButtonWidth = 116.f;
 constexpr float ButtonHeight = 44.f;
-
-sf::FloatRect buttonBox(int fromRight)
-{
-    const float right = View::Width - 20.f - fromRight * (ButtonWidth + 12.f);
-    return {right - ButtonWidth, CardTop + (View::Height - CardTop - ButtonHeight) / 2.f, ButtonWidth, ButtonHeight};
-}
-
-// The event with its pointer in view units, for widgets that read positions from the event.
-sf::Event inViewUnits(sf::Event event, sf::Vector2f pointer)
-{
-    if (event.type == sf::Event::MouseMoved)
-    {
-        event.mouseMove.x = static_cast<int>(pointer.x);
-        event.mouseMove.y = static_cast<int>(pointer.y);
-    }
-    else if (event.type == sf::Event::MouseButtonPressed || event.type == sf::Event::MouseButtonReleased)
-    {
-        event.mouseButton.x = static_cast<int>(pointer.x);
-        event.mouseButton.y = static_cast<int>(pointer.y);
-    }
-    return event;
-}
 
 std::string shortText(const std::string& text, std::size_t most)
 {
@@ -52,12 +29,9 @@ View::View(const Round& round, const engine::FontHolder& fonts, const engine::Th
       m_theme(&theme),
       m_own(fonts, theme, {0.f, 0.f}, "Your fleet"),
       m_target(fonts, theme, {SeaView::Width + SeaGap, 0.f}, "Enemy waters"),
-      m_randomButton(fonts.get(engine::FontId::Regular), theme, "Random", buttonBox(1), [this] { m_draft = Fleet::random(m_random); }),
-      m_readyButton(fonts.get(engine::FontId::Bold), theme, "Ready", buttonBox(0), [this] { m_readyPressed = true; }),
-      m_random(std::random_device{}()),
-      m_draft(Fleet::random(m_random))
+      m_placement(fonts, theme, m_own,
+                  {Width - 20.f - ButtonWidth, CardTop + (Height - CardTop - ButtonHeight) / 2.f, ButtonWidth, ButtonHeight})
 {
-    m_readyButton.setPrimary(true);
     m_card = engine::roundedRect({0.f, CardTop, Width, Height - CardTop}, 18.f, theme.panel);
     rebuild();
 }
@@ -70,71 +44,20 @@ bool View::isPlacing() const
 std::optional<std::string> View::handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct)
 {
     m_mayAct = mayAct;
-    std::optional<std::string> action = isPlacing() ? handlePlacement(event, pointer) : handleShooting(event, pointer);
+    std::optional<std::string> action;
+    if (!isPlacing() || !mayAct)
+        m_placement.cancel();
+    if (isPlacing())
+        action = mayAct ? m_placement.handleEvent(event, pointer) : std::nullopt;
+    else
+        action = handleShooting(event, pointer);
     if (m_shownKey != stateKey())
         rebuild();
     return mayAct ? action : std::nullopt;
 }
 
-std::optional<std::string> View::handlePlacement(const sf::Event& event, sf::Vector2f pointer)
-{
-    if (!m_mayAct)
-    {
-        m_drag.reset();
-        m_hoverShip.reset();
-        return std::nullopt;
-    }
-    const sf::Event local = inViewUnits(event, pointer);
-    m_readyPressed = false;
-    if (!m_drag && (m_randomButton.handleEvent(local) || m_readyButton.handleEvent(local)))
-        return m_readyPressed ? std::optional("place " + m_draft.toText()) : std::nullopt;
-
-    switch (event.type)
-    {
-        case sf::Event::MouseMoved:
-            if (m_drag)
-                follow(pointer);
-            m_hoverShip = m_drag ? std::nullopt : draftShipAt(pointer);
-            break;
-        case sf::Event::MouseButtonPressed:
-            if (event.mouseButton.button == sf::Mouse::Right)
-                rotate(pointer);
-            else if (event.mouseButton.button == sf::Mouse::Left)
-                if (const auto index = draftShipAt(pointer))
-                {
-                    const Ship& ship = m_draft.ships()[*index];
-                    const Coord cell = m_own.nearestCell(pointer);
-                    m_drag = Drag{*index, ship, std::max(cell.column - ship.origin.column, cell.row - ship.origin.row)};
-                    m_hoverShip.reset();
-                }
-            break;
-        case sf::Event::MouseButtonReleased:
-            if (event.mouseButton.button == sf::Mouse::Left && m_drag)
-            {
-                // A drop where the ship does not fit sends it back where it was.
-                if (dragFits())
-                    replaceShip(m_drag->index, m_drag->ship);
-                m_drag.reset();
-                m_hoverShip = draftShipAt(pointer);
-            }
-            break;
-        case sf::Event::KeyPressed:
-            if (event.key.code == sf::Keyboard::R)
-                rotate(pointer);
-            else if (event.key.code == sf::Keyboard::Space && !m_drag)
-                m_randomButton.press();
-            else if (event.key.code == sf::Keyboard::Enter && !m_drag)
-                return "place " + m_draft.toText();
-            break;
-        default: break;
-    }
-    return std::nullopt;
-}
-
 std::optional<std::string> View::handleShooting(const sf::Event& event, sf::Vector2f pointer)
 {
-    m_drag.reset();
-    m_hoverShip.reset();
     const auto aimed = [&]() -> std::optional<Coord>
     {
         const auto cell = m_target.cellAt(pointer);
@@ -159,76 +82,14 @@ std::optional<std::string> View::handleShooting(const sf::Event& event, sf::Vect
     return std::nullopt;
 }
 
-std::optional<std::size_t> View::draftShipAt(sf::Vector2f pointer) const
+bool View::update(sf::Time dt, bool mayAct)
 {
-    const auto cell = m_own.cellAt(pointer);
-    return cell ? m_draft.shipAt(*cell) : std::nullopt;
-}
-
-void View::follow(sf::Vector2f pointer)
-{
-    // The held cell stays under the pointer; the ship may hang over the edge (and shows red there).
-    const Coord cell = m_own.nearestCell(pointer);
-    Ship& ship = m_drag->ship;
-    const bool horizontal = ship.orientation == Orientation::Horizontal;
-    ship.origin = {cell.column - (horizontal ? m_drag->held : 0), cell.row - (horizontal ? 0 : m_drag->held)};
-    ship.origin.column = std::clamp(ship.origin.column, -ship.length, SeaSize);
-    ship.origin.row = std::clamp(ship.origin.row, -ship.length, SeaSize);
-}
-
-void View::rotate(sf::Vector2f pointer)
-{
-    if (m_drag)
-    {
-        Ship& ship = m_drag->ship;
-        ship.orientation = ship.orientation == Orientation::Horizontal ? Orientation::Vertical : Orientation::Horizontal;
-        follow(pointer);
-        return;
-    }
-    const auto index = draftShipAt(pointer);
-    if (!index)
-        return;
-    Ship turned = m_draft.ships()[*index];
-    turned.orientation = turned.orientation == Orientation::Horizontal ? Orientation::Vertical : Orientation::Horizontal;
-    if (!replaceShip(*index, turned))
-    {
-        m_refused = index;
-        m_refusedAge = 0.f;
-    }
-}
-
-bool View::replaceShip(std::size_t index, const Ship& ship)
-{
-    if (!m_draft.canPlace(index, ship))
-        return false;
-    std::vector<Ship> ships = m_draft.ships();
-    ships[index] = ship;
-    auto fleet = Fleet::fromShips(std::move(ships));
-    if (!fleet)
-        return false;
-    m_draft = std::move(*fleet);
-    return true;
-}
-
-bool View::dragFits() const
-{
-    return m_drag && m_drag->ship.isInside() && m_draft.canPlace(m_drag->index, m_drag->ship);
-}
-
-bool View::update(sf::Time dt)
-{
-    bool moving = false;
-    if (m_refused)
-    {
-        m_refusedAge += dt.asSeconds();
-        moving = true;
-        if (m_refusedAge >= RefusedSeconds)
-            m_refused.reset();
-    }
-    if (m_hover && (m_round->stage() != Stage::Shooting || m_round->targetSea().isShot(*m_hover)))
+    m_mayAct = mayAct;
+    const bool moving = m_placement.update(dt);
+    if (m_hover && (!mayAct || m_round->stage() != Stage::Shooting || m_round->targetSea().isShot(*m_hover)))
         m_hover.reset();
-    if (!isPlacing())
-        m_drag.reset();
+    if (!isPlacing() || !mayAct)
+        m_placement.cancel();
     if (m_shownKey != stateKey())
         rebuild();
     return moving;
@@ -240,17 +101,12 @@ std::string View::stateKey() const
     std::string key = std::to_string(static_cast<int>(round.stage())) + (round.ownSea() ? "o" : "-") +
                       (round.partnerHasPlaced() ? "p" : "-") + std::to_string(round.shotsReceived()) + "/" +
                       std::to_string(round.answersReceived().size()) + (round.pendingShot() ? toString(*round.pendingShot()) : "") +
-                      (round.localShoots() ? "L" : "R") + (round.verdict() ? "v" : "") + (m_mayAct ? "m" : "");
+                      (round.localShoots() ? "L" : "R") + (round.verdict() ? "v" : "") + (round.revealWithheld() ? "w" : "") +
+                      (m_mayAct ? "m" : "");
     if (isPlacing())
-        key += m_draft.toText();
-    if (m_drag)
-        key += "d" + std::to_string(m_drag->index) + toString(m_drag->ship);
-    if (m_hoverShip)
-        key += "s" + std::to_string(*m_hoverShip);
+        key += m_placement.stateKey();
     if (m_hover)
         key += "h" + toString(*m_hover);
-    if (m_refused)
-        key += "r" + std::to_string(*m_refused);
     return key;
 }
 
@@ -269,29 +125,22 @@ void View::paintOwnSea()
     const sf::Color hull = engine::mix(theme.panelRaised, side, 0.55f);
     m_own.clear();
     const OwnSea* sea = m_round->ownSea();
-    const Fleet& fleet = sea ? sea->fleet() : m_draft;
+    const Fleet& fleet = sea ? sea->fleet() : m_placement.draft();
 
     std::vector<std::pair<int, bool>> roster;
     for (std::size_t i = 0; i < fleet.ships().size(); ++i)
-    {
-        const Ship& ship = fleet.ships()[i];
-        const bool sunk = sea && sea->isSunk(i);
-        roster.emplace_back(ship.length, !sunk);
-        if (m_drag && m_drag->index == i)
-            m_own.addShip(ship, engine::fade(hull, 0.25f), engine::fade(side, 0.35f), 1.5f); // where it came from
-        else if (m_refused == i)
-            m_own.addShip(ship, engine::mix(theme.panelRaised, theme.bad, 0.45f), theme.bad);
-        else if (sunk)
-            m_own.addShip(ship, engine::mix(theme.panel, side, 0.22f), engine::fade(side, 0.45f), 1.5f);
-        else
-            m_own.addShip(ship, m_hoverShip == i ? engine::mix(hull, theme.text, 0.18f) : hull, side);
-    }
-    if (m_drag)
-    {
-        const bool fits = dragFits();
-        m_own.addShip(m_drag->ship, fits ? engine::fade(engine::mix(hull, theme.text, 0.2f), 0.92f) : engine::fade(theme.bad, 0.55f),
-                      fits ? theme.text : theme.bad, 2.5f);
-    }
+        roster.emplace_back(fleet.ships()[i].length, !(sea && sea->isSunk(i)));
+    if (!sea)
+        m_placement.paint(m_own, hull, side);
+    else
+        for (std::size_t i = 0; i < fleet.ships().size(); ++i)
+        {
+            const Ship& ship = fleet.ships()[i];
+            if (sea->isSunk(i))
+                m_own.addShip(ship, engine::mix(theme.panel, side, 0.22f), engine::fade(side, 0.45f), 1.5f);
+            else
+                m_own.addShip(ship, hull, side);
+        }
 
     std::ranges::sort(roster, [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<int> lengths;
@@ -414,7 +263,6 @@ void View::paintCard()
     const sf::Font& regular = m_fonts->get(engine::FontId::Regular);
     m_cardShapes.clear();
     m_cardTexts.clear();
-    const float left = 24.f;
     const float middle = CardTop + (Height - CardTop) / 2.f;
     const auto headline = [&](const std::string& text, sf::Color color, float x = 24.f)
     { m_cardTexts.push_back(engine::leftText(bold, text, 20, color, {x, middle - 14.f})); };
@@ -466,10 +314,22 @@ void View::paintCard()
         case Stage::Over: break;
     }
 
-    // The end: a badge with a tick or a cross, and what the check of the partner's reveal found.
-    const bool verified = round.verdict()->verified();
+    if (round.revealWithheld())
+        paintVerdict("Not verified", "The partner did not reveal their fleet in time", false);
+    else if (round.verdict()->verified())
+        paintVerdict("Fleet verified",
+                     "Their reveal matches the commitment and all " + std::to_string(round.answersReceived().size()) + " answers", true);
+    else
+        paintVerdict("Cheat detected", shortText(round.verdict()->reason, 70), false);
+}
+
+void View::paintVerdict(const std::string& headline, const std::string& detail, bool verified)
+{
+    // A badge with a tick or a cross, and what the check of the partner's reveal found.
+    const engine::Theme& theme = *m_theme;
     const sf::Color color = verified ? theme.good : theme.bad;
-    const sf::Vector2f badge{left + 22.f, middle};
+    const float middle = CardTop + (Height - CardTop) / 2.f;
+    const sf::Vector2f badge{24.f + 22.f, middle};
     sf::ConvexShape disc = engine::roundedRect({badge.x - 22.f, badge.y - 22.f, 44.f, 44.f}, 22.f, engine::fade(color, 0.18f));
     disc.setOutlineThickness(2.f);
     disc.setOutlineColor(color);
@@ -484,17 +344,9 @@ void View::paintCard()
         m_cardShapes.push_back(engine::capsule({badge.x - 8.f, badge.y - 8.f}, {badge.x + 8.f, badge.y + 8.f}, 4.5f, color));
         m_cardShapes.push_back(engine::capsule({badge.x - 8.f, badge.y + 8.f}, {badge.x + 8.f, badge.y - 8.f}, 4.5f, color));
     }
-    const float textLeft = left + 60.f;
-    if (verified)
-    {
-        headline("Fleet verified", color, textLeft);
-        detail("Their reveal matches the commitment and all " + std::to_string(round.answersReceived().size()) + " answers", textLeft);
-    }
-    else
-    {
-        headline("Cheat detected", color, textLeft);
-        detail(shortText(round.verdict()->reason, 70), textLeft);
-    }
+    const float textLeft = 24.f + 60.f;
+    m_cardTexts.push_back(engine::leftText(m_fonts->get(engine::FontId::Bold), headline, 20, color, {textLeft, middle - 14.f}));
+    m_cardTexts.push_back(engine::leftText(m_fonts->get(engine::FontId::Regular), detail, 14, theme.mutedText, {textLeft, middle + 14.f}));
 }
 
 void View::draw(sf::RenderTarget& target, sf::RenderStates states) const
@@ -508,10 +360,7 @@ void View::draw(sf::RenderTarget& target, sf::RenderStates states) const
     for (const auto& text : m_cardTexts)
         target.draw(text, states);
     if (isPlacing())
-    {
-        target.draw(m_randomButton, states);
-        target.draw(m_readyButton, states);
-    }
+        target.draw(m_placement, states);
 }
 
 } // namespace battleship

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <random>
-#include <stdexcept>
 
 #include <mqttgames/connect4/Bot.hpp>
 #include <mqttgames/connect4/Codec.hpp>
@@ -12,11 +11,6 @@ namespace connect4
 
 namespace
 {
-Disc other(Disc disc)
-{
-    return disc == Disc::First ? Disc::Second : disc == Disc::Second ? Disc::First : Disc::None;
-}
-
 char symbol(Disc disc)
 {
     return disc == Disc::First ? 'X' : disc == Disc::Second ? 'O' : '.';
@@ -34,36 +28,13 @@ const char* sideName(Disc disc)
     return "";
 }
 
-Round::Round(bool localStarts, engine::Outbox outbox)
-    : m_local(localStarts ? Disc::First : Disc::Second), m_outbox(std::move(outbox))
-{
-}
+Round::Round(bool localStarts, engine::Outbox outbox) : AlternatingRound(localStarts, std::move(outbox)) {}
 
 int Round::lastColumn() const
 {
     const std::string moves = m_board.moves();
     return moves.empty() ? -1 : moves.back() - '1';
 }
-
-engine::Turn Round::turn() const
-{
-    if (m_board.isOver())
-        return engine::Turn::None;
-    return m_board.toMove() == m_local ? engine::Turn::Local : engine::Turn::Remote;
-}
-
-engine::Outcome Round::outcome() const
-{
-    if (!m_board.isOver())
-        return engine::Outcome::Undecided;
-    const Disc winner = m_board.winner();
-    if (winner == Disc::None)
-        return engine::Outcome::Draw;
-    return winner == m_local ? engine::Outcome::Won : engine::Outcome::Lost;
-}
-
-std::string Round::localSide() const { return sideName(m_local); }
-std::string Round::remoteSide() const { return sideName(other(m_local)); }
 
 std::string Round::boardText() const
 {
@@ -80,8 +51,8 @@ std::string Round::boardText() const
     for (int column = 0; column < Columns; ++column)
         text += " " + columnName(column);
     text += "\n";
-    text += std::string("X ") + sideName(Disc::First) + (m_local == Disc::First ? " (you)" : "") + ", O " +
-            sideName(Disc::Second) + (m_local == Disc::Second ? " (you)" : "") + "\n";
+    text += std::string("X ") + sideName(Disc::First) + (localDisc() == Disc::First ? " (you)" : "") + ", O " +
+            sideName(Disc::Second) + (localDisc() == Disc::Second ? " (you)" : "") + "\n";
     return text;
 }
 
@@ -96,65 +67,9 @@ std::string Round::lastEventText() const
     return std::string(sideName(mover)) + " plays " + columnName(column);
 }
 
-std::string Round::resultText() const
-{
-    if (!m_board.isOver())
-        return {};
-    const Disc winner = m_board.winner();
-    return winner == Disc::None ? "Draw" : std::string(sideName(winner)) + " wins";
-}
-
-bool Round::act(std::string_view action, std::string& error)
-{
-    const auto column = parseColumn(action);
-    if (!column)
-    {
-        error = "\"" + std::string(action) + "\" is not a column 1-7";
-        return false;
-    }
-    if (m_board.isOver())
-    {
-        error = "the game is over";
-        return false;
-    }
-    if (m_board.toMove() != m_local)
-    {
-        error = "it is not your turn";
-        return false;
-    }
-    if (!m_board.play(*column))
-    {
-        error = "column " + columnName(*column) + " is full";
-        return false;
-    }
-    if (m_outbox)
-        m_outbox("move", encodeMove(*column));
-    return true;
-}
-
-bool Round::receive(const std::string& type, const nlohmann::json& body, std::string& error)
-{
-    if (type != "move")
-    {
-        error = "unknown message \"" + type + "\"";
-        return false;
-    }
-    const auto column = decodeMove(body, m_board, error);
-    if (!column)
-        return false;
-    if (m_board.toMove() == m_local)
-    {
-        error = "it is not the partner's turn";
-        return false;
-    }
-    m_board.play(*column);
-    return true;
-}
-
 engine::BotJob Round::botJob(int level) const
 {
-    const Level chosen = level <= 0 ? Level::Easy : level == 1 ? Level::Medium : Level::Hard;
-    return [board = m_board, chosen](const engine::BotControl& control) -> std::string
+    return [board = m_board, chosen = engine::botLevelAt(level)](const engine::BotControl& control) -> std::string
     {
         // A match may allow a long think; Hard keeps to its own budget so that play stays brisk.
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(control.deadline - std::chrono::steady_clock::now());
@@ -167,15 +82,44 @@ engine::BotJob Round::botJob(int level) const
 
 bool Round::load(std::string_view position, std::string& error)
 {
-    try
+    return loadRules(m_board, position, error);
+}
+
+Round::Seat Round::seatToMove() const
+{
+    return seatOf(m_board.toMove(), Disc::First, Disc::Second).value_or(Seat::First);
+}
+
+std::optional<Round::Seat> Round::winner() const
+{
+    return seatOf(m_board.winner(), Disc::First, Disc::Second);
+}
+
+std::string Round::seatName(Seat seat) const { return sideName(discOf(seat)); }
+
+bool Round::playLocal(std::string_view action, nlohmann::json& move, std::string& error)
+{
+    const auto column = parseColumn(action);
+    if (!column)
     {
-        m_board = Board(position);
-    }
-    catch (const std::invalid_argument& invalid)
-    {
-        error = invalid.what();
+        error = "\"" + std::string(action) + "\" is not a column 1-7";
         return false;
     }
+    if (!m_board.play(*column))
+    {
+        error = "column " + columnName(*column) + " is full";
+        return false;
+    }
+    move = encodeMove(*column);
+    return true;
+}
+
+bool Round::playRemote(const nlohmann::json& move, std::string& error)
+{
+    const auto column = decodeMove(move, m_board, error);
+    if (!column)
+        return false;
+    m_board.play(*column);
     return true;
 }
 

@@ -128,6 +128,7 @@ const View::Look& View::lookOf(const Piece& piece) const
 
 std::optional<std::string> View::handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct)
 {
+    m_mayAct = mayAct;
     const Board& board = m_round->board();
     // The whole height of the board and the strip above it takes a column click.
     const auto pointed = [&]() -> std::optional<int>
@@ -180,9 +181,12 @@ void View::setHover(std::optional<int> column)
                                        cell.width / 2.f, engine::fade(m_theme->text, 0.09f));
 }
 
-bool View::update(sf::Time dt)
+bool View::update(sf::Time dt, bool mayAct)
 {
+    m_mayAct = mayAct;
     syncWithBoard();
+    if (!mayAct)
+        setHover(std::nullopt); // no ghost disc once our move is made
     bool moving = false;
     for (auto& piece : m_pieces)
         if (piece.falling)

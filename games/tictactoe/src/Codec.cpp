@@ -1,5 +1,7 @@
 #include <mqttgames/tictactoe/Codec.hpp>
 
+#include <mqttgames/engine/JsonFields.hpp>
+
 namespace tictactoe
 {
 
@@ -10,24 +12,10 @@ nlohmann::json encodeMove(int cell)
 
 std::optional<int> decodeMove(const nlohmann::json& body, const Board& board, std::string& error)
 {
-    if (!body.is_object())
-    {
-        error = "the move is not an object";
+    const auto cell = engine::JsonFields(body, "move", error).integer("cell", 1, Board::CellCount);
+    if (!cell)
         return std::nullopt;
-    }
-    const auto field = body.find("cell");
-    if (field == body.end() || !field->is_number_integer())
-    {
-        error = "the move has no whole-number \"cell\"";
-        return std::nullopt;
-    }
-    const long long cell = field->get<long long>();
-    if (cell < 1 || cell > Board::CellCount)
-    {
-        error = "cell " + std::to_string(cell) + " is off the board";
-        return std::nullopt;
-    }
-    const int index = static_cast<int>(cell - 1);
+    const int index = static_cast<int>(*cell - 1);
     if (board.isOver())
     {
         error = "the game is already over";
@@ -35,7 +23,7 @@ std::optional<int> decodeMove(const nlohmann::json& body, const Board& board, st
     }
     if (!board.canPlay(index))
     {
-        error = "cell " + std::to_string(cell) + " is taken";
+        error = "cell " + std::to_string(*cell) + " is taken";
         return std::nullopt;
     }
     return index;

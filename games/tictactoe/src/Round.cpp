@@ -2,7 +2,6 @@
 
 #include <random>
 #include <sstream>
-#include <stdexcept>
 
 #include <mqttgames/tictactoe/Bot.hpp>
 #include <mqttgames/tictactoe/Codec.hpp>
@@ -10,30 +9,7 @@
 namespace tictactoe
 {
 
-Round::Round(bool localStarts, engine::Outbox outbox)
-    : m_local(localStarts ? Mark::X : Mark::O), m_outbox(std::move(outbox))
-{
-}
-
-engine::Turn Round::turn() const
-{
-    if (m_board.isOver())
-        return engine::Turn::None;
-    return m_board.toMove() == m_local ? engine::Turn::Local : engine::Turn::Remote;
-}
-
-engine::Outcome Round::outcome() const
-{
-    if (!m_board.isOver())
-        return engine::Outcome::Undecided;
-    const Mark winner = m_board.winner();
-    if (winner == Mark::None)
-        return engine::Outcome::Draw;
-    return winner == m_local ? engine::Outcome::Won : engine::Outcome::Lost;
-}
-
-std::string Round::localSide() const { return toString(m_local); }
-std::string Round::remoteSide() const { return toString(opponent(m_local)); }
+Round::Round(bool localStarts, engine::Outbox outbox) : AlternatingRound(localStarts, std::move(outbox)) {}
 
 std::string Round::boardText() const
 {
@@ -51,61 +27,9 @@ std::string Round::lastEventText() const
     return std::string(toString(m_board.at(m_lastCell))) + " plays " + cellName(m_lastCell);
 }
 
-std::string Round::resultText() const
-{
-    if (!m_board.isOver())
-        return {};
-    const Mark winner = m_board.winner();
-    return winner == Mark::None ? "Draw" : std::string(toString(winner)) + " wins";
-}
-
-bool Round::act(std::string_view action, std::string& error)
-{
-    const auto cell = parseCell(action);
-    if (!cell)
-    {
-        error = "\"" + std::string(action) + "\" is not a cell 1-9";
-        return false;
-    }
-    if (m_board.toMove() != m_local)
-    {
-        error = "it is not your turn";
-        return false;
-    }
-    if (!m_board.canPlay(*cell))
-    {
-        error = "cell " + cellName(*cell) + " is taken";
-        return false;
-    }
-    played(*cell);
-    if (m_outbox)
-        m_outbox("move", encodeMove(*cell));
-    return true;
-}
-
-bool Round::receive(const std::string& type, const nlohmann::json& body, std::string& error)
-{
-    if (type != "move")
-    {
-        error = "unknown message \"" + type + "\"";
-        return false;
-    }
-    if (m_board.toMove() == m_local)
-    {
-        error = "it is not the partner's turn";
-        return false;
-    }
-    const auto cell = decodeMove(body, m_board, error);
-    if (!cell)
-        return false;
-    played(*cell);
-    return true;
-}
-
 engine::BotJob Round::botJob(int level) const
 {
-    const Level chosen = level <= 0 ? Level::Easy : level == 1 ? Level::Medium : Level::Hard;
-    return [board = m_board, chosen](const engine::BotControl& control) -> std::string
+    return [board = m_board, chosen = engine::botLevelAt(level)](const engine::BotControl& control) -> std::string
     {
         std::mt19937 random(std::random_device{}());
         const int cell = chooseMove(board, chosen, random, [&control] { return control.shouldStop(); });
@@ -115,16 +39,48 @@ engine::BotJob Round::botJob(int level) const
 
 bool Round::load(std::string_view position, std::string& error)
 {
-    try
+    if (!loadRules(m_board, position, error))
+        return false;
+    m_lastCell = position.empty() ? -1 : *parseCell(position.substr(position.size() - 1));
+    return true;
+}
+
+Round::Seat Round::seatToMove() const
+{
+    return seatOf(m_board.toMove(), Mark::X, Mark::O).value_or(Seat::First);
+}
+
+std::optional<Round::Seat> Round::winner() const
+{
+    return seatOf(m_board.winner(), Mark::X, Mark::O);
+}
+
+std::string Round::seatName(Seat seat) const { return toString(markOf(seat)); }
+
+bool Round::playLocal(std::string_view action, nlohmann::json& move, std::string& error)
+{
+    const auto cell = parseCell(action);
+    if (!cell)
     {
-        m_board = Board(position);
-    }
-    catch (const std::invalid_argument& invalid)
-    {
-        error = invalid.what();
+        error = "\"" + std::string(action) + "\" is not a cell 1-9";
         return false;
     }
-    m_lastCell = position.empty() ? -1 : *parseCell(position.substr(position.size() - 1));
+    if (!m_board.canPlay(*cell))
+    {
+        error = "cell " + cellName(*cell) + " is taken";
+        return false;
+    }
+    played(*cell);
+    move = encodeMove(*cell);
+    return true;
+}
+
+bool Round::playRemote(const nlohmann::json& move, std::string& error)
+{
+    const auto cell = decodeMove(move, m_board, error);
+    if (!cell)
+        return false;
+    played(*cell);
     return true;
 }
 

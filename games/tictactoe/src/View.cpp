@@ -79,8 +79,11 @@ std::optional<std::string> View::handleEvent(const sf::Event& event, sf::Vector2
     return std::nullopt;
 }
 
-bool View::update(sf::Time dt)
+bool View::update(sf::Time dt, bool mayAct)
 {
+    m_mayAct = mayAct;
+    if (!mayAct)
+        m_hover.reset(); // no preview once our move is made
     syncWithBoard();
     const float seconds = dt.asSeconds();
     bool moving = false;

@@ -222,6 +222,42 @@ TEST_CASE("battleship::Round")
         CHECK_THAT(error, Catch::Contains("over"));
     }
 
+    SECTION("waiting for the reveal is a settle phase; when it times out the shots decide, not verified")
+    {
+        table.placeBoth();
+        table.tamper = [](Table::Letter& letter) { return !(letter.type == "reveal" && letter.toRed); };
+        table.playOut(cellsOf(TealFleet), waterOf(RedFleet));
+        CHECK(table.red.isSettling());
+        CHECK_FALSE(table.teal.isSettling());
+        CHECK(table.red.statusText() == "Verifying the partner's fleet\xE2\x80\xA6");
+
+        table.red.settleTimedOut();
+        CHECK_FALSE(table.red.isSettling());
+        CHECK(table.red.stage() == Stage::Over);
+        CHECK(table.red.revealWithheld());
+        CHECK(table.red.outcome() == Outcome::Won);
+        CHECK(table.red.turn() == Turn::None);
+        CHECK(table.red.lastEventText() == "partner did not reveal their fleet: not verified");
+        CHECK_THAT(table.red.resultText(), Catch::EndsWith("partner did not reveal their fleet: not verified"));
+        CHECK_THAT(table.red.verificationText(), Catch::StartsWith("Not verified"));
+        CHECK(table.red.statusText().empty());
+    }
+
+    SECTION("a settle timeout outside the wait for a reveal changes nothing")
+    {
+        CHECK(table.red.statusText() == "Placing fleet");
+        table.red.settleTimedOut();
+        CHECK(table.red.stage() == Stage::Placing);
+        CHECK_FALSE(table.red.revealWithheld());
+        REQUIRE(table.red.act("place " + RedFleet, error));
+        CHECK(table.red.statusText() == "Partner placing fleet");
+        REQUIRE(table.teal.act("place " + TealFleet, error));
+        table.deliver();
+        table.red.settleTimedOut();
+        CHECK(table.red.stage() == Stage::Shooting);
+        CHECK(table.red.statusText().empty());
+    }
+
     SECTION("out of turn, a cell shot twice, a result never asked for, a reveal before the end: refused, unchanged")
     {
         table.placeBoth();

@@ -1,36 +1,23 @@
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-#include <filesystem>
-
-#include <unistd.h>
-
 #include <SFML/Graphics/Image.hpp>
 
 #include <mqttgames/battleship/Game.hpp>
 #include <mqttgames/battleship/View.hpp>
-#include <mqttgames/engine/Context.hpp>
 #include <mqttgames/engine/Display.hpp>
 #include <mqttgames/engine/PlayScene.hpp>
 #include <mqttgames/engine/Screenshot.hpp>
 
 #include "HeldDisplay.hpp"
+#include "support/Pixels.hpp"
+#include "support/PlayStage.hpp"
 
 using battleship::Coord;
+using testsupport::brightness;
+using testsupport::near;
 
 namespace
 {
-
-int brightness(sf::Color color)
-{
-    return color.r + color.g + color.b;
-}
-
-// Whether a colour is close to `want` (antialiasing and blending shift it a little).
-bool near(sf::Color got, sf::Color want, int tolerance = 40)
-{
-    return std::abs(got.r - want.r) + std::abs(got.g - want.g) + std::abs(got.b - want.b) <= tolerance;
-}
 
 // What the playing scene drew, with the round it showed and where its seas were put.
 struct Shot
@@ -47,27 +34,15 @@ struct Shot
 Shot render(const std::string& position)
 {
     Shot shot;
-    engine::FontHolder fonts;
-    engine::loadFonts(fonts);
-    const engine::Theme theme;
-    engine::Context context{fonts, theme, mqtt::EventQueue{}};
-    engine::SceneStack stack(context);
     const battleship::Game game;
-
-    auto match = std::make_unique<engine::Match>(game, context.queue, engine::MatchSettings{});
-    match->session().startOffline(true, "Computer");
-    if (!match->session().load(position, shot.error))
+    testsupport::PlayStage stage(game, position);
+    shot.error = stage.error;
+    if (!shot.error.empty())
         return shot;
-    shot.round = static_cast<const battleship::Round&>(*match->session().round());
-    auto scene = std::make_unique<engine::PlayScene>(stack, std::move(match), engine::PlayScene::Options{});
-    const engine::PlayScene& play = *scene;
-    stack.push(std::move(scene));
-    stack.applyPendingChanges();
-
-    const auto file = std::filesystem::temp_directory_path() / ("mqttgames-battleship-" + std::to_string(::getpid()) + ".png");
-    if (!engine::saveScreenshot(stack, file, shot.error) || !shot.image.loadFromFile(file.string()))
+    shot.round = static_cast<const battleship::Round&>(*stage.session().round());
+    if (!testsupport::capture(stage.stack(), "battleship", shot.image, shot.error))
         return shot;
-    std::filesystem::remove(file);
+    const engine::PlayScene& play = stage.scene();
     const auto* view = dynamic_cast<const battleship::View*>(play.view());
     if (!view)
     {
@@ -106,23 +81,13 @@ TEST_CASE("battleship screenshot")
     REQUIRE(round.stage() == battleship::Stage::Shooting);
     const auto pixel = [&](const engine::GridGeometry& grid, Coord cell)
     {
-        const sf::Vector2f point = shot.toScreen.transformPoint(grid.cellCentre({cell.row, cell.column}));
-        return image.getPixel(static_cast<unsigned>(point.x), static_cast<unsigned>(point.y));
+        return testsupport::pixelAt(image, shot.toScreen.transformPoint(grid.cellCentre({cell.row, cell.column})));
     };
 
     SECTION("the image has the design size and is not blank")
     {
         REQUIRE(image.getSize() == sf::Vector2u(640, 760));
-        int distinct = 0;
-        sf::Color previous = image.getPixel(0, 0);
-        for (unsigned y = 0; y < 760; y += 8)
-            for (unsigned x = 0; x < 640; x += 8)
-                if (!near(image.getPixel(x, y), previous, 6))
-                {
-                    ++distinct;
-                    previous = image.getPixel(x, y);
-                }
-        CHECK(distinct > 200);
+        CHECK(testsupport::colourChanges(image) > 200);
     }
 
     SECTION("our fleet is on the left, enemy waters on the right, both inside the board area")
@@ -256,7 +221,7 @@ TEST_CASE("battleship::View")
     {
         std::string error;
         REQUIRE(round.load("7 A1 B1", error));
-        view.update(sf::seconds(0.1f));
+        view.update(sf::seconds(0.1f), true);
         const sf::Vector2f shotAlready = target.cellCentre({0, 0});
         const sf::Vector2f fresh = target.cellCentre({4, 6});
         CHECK_FALSE(view.handleEvent(mouse(sf::Event::MouseButtonPressed), shotAlready, true));

@@ -68,7 +68,7 @@ TEST_CASE("connect4::Codec")
         const std::pair<const char*, const char*> refused[] = {
             {R"({"game":"tictactoe","v":1,"type":"move","round":1,"cell":4})", "partner plays tictactoe v1"},
             {R"({"game":"connect4","v":2,"type":"move","round":1,"column":2})", "partner uses protocol v2"},
-            {R"({"game":"connect4","v":1,"type":"move","round":1,"column":8})", "off the board"},
+            {R"({"game":"connect4","v":1,"type":"move","round":1,"column":8})", "column 8 is outside 1..7"},
             {R"({"game":"connect4","v":1,"type":"move","round":1,"column":"2"})", "whole-number"},
             {R"({"game":"connect4","v":1,"type":"move","round":1,"column":2.5})", "whole-number"},
             {R"({"game":"connect4","v":1,"type":"move","round":1})", "whole-number"},

@@ -1,10 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-#include <filesystem>
-
-#include <unistd.h>
-
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Window/Context.hpp>
@@ -17,8 +12,14 @@
 #include <mqttgames/engine/PlayScene.hpp>
 #include <mqttgames/engine/Screenshot.hpp>
 
+#include "support/Pixels.hpp"
+#include "support/PlayStage.hpp"
+
 using connect4::Board;
 using connect4::Cell;
+using testsupport::brightness;
+using testsupport::near;
+using testsupport::pixelAt;
 
 namespace
 {
@@ -28,31 +29,6 @@ namespace
 constexpr const char* Won = "44436631552232655";
 // Twelve moves of the same game: Red (this side) to move, column 7 empty.
 constexpr const char* Playing = "444366315522";
-
-// Whether a colour is close to `want` (antialiasing and blending shift it a little).
-bool near(sf::Color got, sf::Color want, int tolerance = 40)
-{
-    return std::abs(got.r - want.r) + std::abs(got.g - want.g) + std::abs(got.b - want.b) <= tolerance;
-}
-
-int brightness(sf::Color color)
-{
-    return color.r + color.g + color.b;
-}
-
-} // namespace
-
-namespace sf
-{
-// So that a failed colour check prints the colour.
-std::ostream& operator<<(std::ostream& out, const Color& color)
-{
-    return out << "rgb(" << int(color.r) << ", " << int(color.g) << ", " << int(color.b) << ")";
-}
-} // namespace sf
-
-namespace
-{
 
 sf::Vector2i rounded(sf::Vector2f point)
 {
@@ -69,26 +45,20 @@ void keepDisplayOpen()
 // A play scene of one offline match, as the launcher's screenshot builds it; Red is this side.
 class Stage
 {
-public:
-    explicit Stage(const char* position)
-    {
-        engine::loadFonts(m_fonts);
-        auto match = std::make_unique<engine::Match>(m_game, m_context.queue, engine::MatchSettings{});
-        m_match = match.get();
-        m_match->session().startOffline(true, "Computer");
-        if (!m_match->session().load(position, error))
-            return;
-        auto scene = std::make_unique<engine::PlayScene>(m_stack, std::move(match), engine::PlayScene::Options{});
-        m_scene = scene.get();
-        m_stack.push(std::move(scene));
-        m_stack.applyPendingChanges();
-    }
+    // First, so that it outlives the stage that borrows it.
+    const connect4::Game m_game;
+    testsupport::PlayStage m_play;
 
-    const connect4::View& view() const { return dynamic_cast<const connect4::View&>(*m_scene->view()); }
-    const engine::PlayScene& scene() const { return *m_scene; }
-    engine::Session& session() { return m_match->session(); }
-    engine::SceneStack& stack() { return m_stack; }
-    const engine::Theme& theme() const { return m_theme; }
+public:
+    explicit Stage(const char* position) : m_play(m_game, position) {}
+
+    std::string& error = m_play.error;
+
+    const connect4::View& view() const { return dynamic_cast<const connect4::View&>(*m_play.scene().view()); }
+    const engine::PlayScene& scene() const { return m_play.scene(); }
+    engine::Session& session() { return m_play.session(); }
+    engine::SceneStack& stack() { return m_play.stack(); }
+    const engine::Theme& theme() const { return m_play.theme(); }
 
     /// The centre of a board cell on screen (design units).
     sf::Vector2f centre(int column, int row) const { return view().getTransform().transformPoint(view().cellCentre(column, row)); }
@@ -100,7 +70,7 @@ public:
         sf::Event event;
         event.type = sf::Event::MouseMoved;
         event.mouseMove = {rounded(point).x, rounded(point).y};
-        m_stack.handleEvent(event);
+        m_play.stack().handleEvent(event);
     }
 
     void click(sf::Vector2f point)
@@ -108,8 +78,8 @@ public:
         sf::Event event;
         event.type = sf::Event::MouseButtonPressed;
         event.mouseButton = {sf::Mouse::Left, rounded(point).x, rounded(point).y};
-        m_stack.handleEvent(event);
-        m_stack.applyPendingChanges();
+        m_play.stack().handleEvent(event);
+        m_play.stack().applyPendingChanges();
     }
 
     /// Draws the scenes as they are now, without letting anything move.
@@ -119,27 +89,12 @@ public:
         if (!texture.create(640, 760))
             error = "cannot create an offscreen image";
         texture.clear();
-        m_stack.draw(texture);
+        m_play.stack().draw(texture);
         texture.display();
         return texture.getTexture().copyToImage();
     }
 
-    std::string error;
-
-private:
-    engine::FontHolder m_fonts;
-    const engine::Theme m_theme;
-    engine::Context m_context{m_fonts, m_theme, mqtt::EventQueue{}};
-    engine::SceneStack m_stack{m_context};
-    const connect4::Game m_game;
-    engine::Match* m_match = nullptr;
-    engine::PlayScene* m_scene = nullptr;
 };
-
-sf::Color pixel(const sf::Image& image, sf::Vector2f point)
-{
-    return image.getPixel(static_cast<unsigned>(point.x), static_cast<unsigned>(point.y));
-}
 
 } // namespace
 
@@ -150,28 +105,16 @@ TEST_CASE("connect4 screenshot")
     Stage stage(Won);
     INFO(stage.error);
     REQUIRE(stage.error.empty());
-    const auto file = std::filesystem::temp_directory_path() / ("mqttgames-connect4-" + std::to_string(::getpid()) + ".png");
     sf::Image image;
-    REQUIRE(engine::saveScreenshot(stage.stack(), file, stage.error));
-    REQUIRE(image.loadFromFile(file.string()));
-    std::filesystem::remove(file);
+    REQUIRE(testsupport::capture(stage.stack(), "connect4", image, stage.error));
     const engine::Theme& theme = stage.theme();
     const float discRadius = stage.scaled(connect4::View::CellSize * 0.385f);
-    const auto at = [&](sf::Vector2f point) { return pixel(image, point); };
+    const auto at = [&](sf::Vector2f point) { return pixelAt(image, point); };
 
     SECTION("the image has the design size and is not blank")
     {
         REQUIRE(image.getSize() == sf::Vector2u(640, 760));
-        int distinct = 0;
-        sf::Color previous = image.getPixel(0, 0);
-        for (unsigned y = 0; y < 760; y += 8)
-            for (unsigned x = 0; x < 640; x += 8)
-                if (!near(image.getPixel(x, y), previous, 6))
-                {
-                    ++distinct;
-                    previous = image.getPixel(x, y);
-                }
-        CHECK(distinct > 100);
+        CHECK(testsupport::colourChanges(image) > 100);
     }
 
     SECTION("the board lies in the area the scene gives it, below the status bar")
@@ -241,21 +184,21 @@ TEST_CASE("connect4::View")
         REQUIRE(stage.error.empty());
 
         const sf::Vector2f held = {stage.centre(6, 0).x, stage.view().getTransform().transformPoint(0.f, connect4::View::StripHeight / 2.f).y};
-        CHECK(near(pixel(image, held + sf::Vector2f(discRadius * 0.85f, 0.f)), theme.playerOne));
-        const sf::Color ghost = pixel(image, stage.centre(6, 0) + sf::Vector2f(discRadius * 0.85f, 0.f));
+        CHECK(near(pixelAt(image, held + sf::Vector2f(discRadius * 0.85f, 0.f)), theme.playerOne));
+        const sf::Color ghost = pixelAt(image, stage.centre(6, 0) + sf::Vector2f(discRadius * 0.85f, 0.f));
         CHECK(ghost.r > ghost.g + 25);
         CHECK(brightness(ghost) < brightness(theme.playerOne) - 100);
         // The plate beside the holes is lighter in the hovered column than in its neighbour.
         const sf::Vector2f step = stage.centre(6, 0) - stage.centre(5, 0);
         const sf::Vector2f between = (stage.centre(6, 2) + stage.centre(6, 3)) / 2.f;
-        CHECK(brightness(pixel(image, between)) > brightness(pixel(image, between - step)) + 10);
+        CHECK(brightness(pixelAt(image, between)) > brightness(pixelAt(image, between - step)) + 10);
 
         // The last move (Teal's, in column 2) is marked at the centre of its disc.
         const auto& round = static_cast<const connect4::Round&>(*stage.session().round());
         REQUIRE(round.lastColumn() == 1);
         const sf::Vector2f last = stage.centre(1, round.board().height(1) - 1);
-        CHECK(brightness(pixel(image, last)) > brightness(theme.playerTwo) + 60);
-        CHECK(near(pixel(image, last + sf::Vector2f(0.f, discRadius * 0.5f)), theme.playerTwo));
+        CHECK(brightness(pixelAt(image, last)) > brightness(theme.playerTwo) + 60);
+        CHECK(near(pixelAt(image, last + sf::Vector2f(0.f, discRadius * 0.5f)), theme.playerTwo));
 
         stage.moveMouse({10.f, 10.f});
         CHECK_FALSE(stage.view().hoveredColumn());
@@ -275,17 +218,17 @@ TEST_CASE("connect4::View")
         const sf::Vector2f plateTop = stage.view().getTransform().transformPoint(0.f, connect4::View::StripHeight);
         bool seenAbove = false;
         for (float y = plateTop.y - 1.f; y > plateTop.y - stage.scaled(connect4::View::StripHeight); --y)
-            seenAbove = seenAbove || near(pixel(image, {stage.centre(6, 0).x, y}), theme.playerOne);
+            seenAbove = seenAbove || near(pixelAt(image, {stage.centre(6, 0).x, y}), theme.playerOne);
         CHECK(seenAbove);
-        CHECK_FALSE(near(pixel(image, stage.centre(6, 0) + sf::Vector2f(0.f, discRadius * 0.5f)), theme.playerOne, 60));
+        CHECK_FALSE(near(pixelAt(image, stage.centre(6, 0) + sf::Vector2f(0.f, discRadius * 0.5f)), theme.playerOne, 60));
 
         for (int frame = 0; frame < 120 && stage.stack().isAnimating(); ++frame)
             stage.stack().update(sf::seconds(1.f / 60.f));
         CHECK_FALSE(stage.stack().isAnimating());
         image = stage.snapshot();
         // It landed, and it won: columns 4 to 7 of the bottom row are Red's.
-        CHECK(near(pixel(image, stage.centre(6, 0) + sf::Vector2f(0.f, discRadius * 0.5f)), theme.playerOne));
-        CHECK(near(pixel(image, stage.centre(6, 0)), theme.accent));
+        CHECK(near(pixelAt(image, stage.centre(6, 0) + sf::Vector2f(0.f, discRadius * 0.5f)), theme.playerOne));
+        CHECK(near(pixelAt(image, stage.centre(6, 0)), theme.accent));
         CHECK(stage.session().phase() == engine::Phase::RoundOver);
     }
 }

@@ -1,30 +1,21 @@
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-#include <filesystem>
-
 #include <SFML/Graphics/Image.hpp>
 
-#include <mqttgames/engine/Context.hpp>
 #include <mqttgames/engine/Display.hpp>
 #include <mqttgames/engine/PlayScene.hpp>
 #include <mqttgames/engine/Screenshot.hpp>
 #include <mqttgames/tictactoe/Game.hpp>
 #include <mqttgames/tictactoe/View.hpp>
 
+#include "support/Pixels.hpp"
+#include "support/PlayStage.hpp"
+
+using testsupport::brightness;
+using testsupport::near;
+
 namespace
 {
-
-int brightness(sf::Color color)
-{
-    return color.r + color.g + color.b;
-}
-
-// Whether a colour is close to `want` (antialiasing and blending shift it a little).
-bool near(sf::Color got, sf::Color want, int tolerance = 40)
-{
-    return std::abs(got.r - want.r) + std::abs(got.g - want.g) + std::abs(got.b - want.b) <= tolerance;
-}
 
 // What the playing scene drew, with where it put the board: rendered once, checked by every section.
 struct Shot
@@ -39,26 +30,12 @@ struct Shot
 Shot render()
 {
     Shot shot;
-    engine::FontHolder fonts;
-    engine::loadFonts(fonts);
-    const engine::Theme theme;
-    engine::Context context{fonts, theme, mqtt::EventQueue{}};
-    engine::SceneStack stack(context);
     const tictactoe::Game game;
-
-    auto match = std::make_unique<engine::Match>(game, context.queue, engine::MatchSettings{});
-    match->session().startOffline(true, "Computer");
-    if (!match->session().load("5137", shot.error)) // X: 5, 3; O: 1, 7
+    testsupport::PlayStage stage(game, "5137"); // X: 5, 3; O: 1, 7
+    shot.error = stage.error;
+    if (!shot.error.empty() || !testsupport::capture(stage.stack(), "tictactoe", shot.image, shot.error))
         return shot;
-    auto scene = std::make_unique<engine::PlayScene>(stack, std::move(match), engine::PlayScene::Options{});
-    const engine::PlayScene& play = *scene;
-    stack.push(std::move(scene));
-    stack.applyPendingChanges();
-
-    const auto file = std::filesystem::temp_directory_path() / ("mqttgames-screenshot-" + std::to_string(::getpid()) + ".png");
-    if (!engine::saveScreenshot(stack, file, shot.error) || !shot.image.loadFromFile(file.string()))
-        return shot;
-    std::filesystem::remove(file);
+    const engine::PlayScene& play = stage.scene();
     const auto* view = dynamic_cast<const tictactoe::View*>(play.view());
     if (!view)
     {
@@ -85,22 +62,13 @@ TEST_CASE("tictactoe screenshot")
     SECTION("the image has the design size and is not blank")
     {
         REQUIRE(image.getSize() == sf::Vector2u(640, 760));
-        int distinct = 0;
-        sf::Color previous = image.getPixel(0, 0);
-        for (unsigned y = 0; y < 760; y += 8)
-            for (unsigned x = 0; x < 640; x += 8)
-                if (!near(image.getPixel(x, y), previous, 6))
-                {
-                    ++distinct;
-                    previous = image.getPixel(x, y);
-                }
-        CHECK(distinct > 100);
+        CHECK(testsupport::colourChanges(image) > 100);
     }
 
     SECTION("the board is where the scene placed it, with X and O in their cells")
     {
         const auto cellCentre = [&](int cell) { return shot.toScreen.transformPoint(shot.grid.cellCentre(shot.grid.cellOf(cell))); };
-        const auto pixel = [&](sf::Vector2f point) { return image.getPixel(static_cast<unsigned>(point.x), static_cast<unsigned>(point.y)); };
+        const auto pixel = [&](sf::Vector2f point) { return testsupport::pixelAt(image, point); };
 
         // The board lies inside the area the scene gives it, below the status bar.
         const sf::Vector2f topLeft = shot.toScreen.transformPoint(0.f, 0.f);

@@ -6,6 +6,7 @@
 #include <SFML/Graphics/Drawable.hpp>
 #include <SFML/Graphics/Font.hpp>
 #include <SFML/Graphics/Rect.hpp>
+#include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Window/Event.hpp>
 
 #include <mqttgames/engine/Theme.hpp>
@@ -20,8 +21,15 @@ class Button : public sf::Drawable
 public:
     Button(const sf::Font& font, const Theme& theme, std::string label, sf::FloatRect box, std::function<void()> onClick);
 
-    /// Hover and clicks (in design units); true when the event was the button's.
+    /// Hover and clicks, the event's coordinates already in the button's units (design units in a
+    /// scene); true when the event was the button's.
     bool handleEvent(const sf::Event& event);
+    /// The same, the pointer given apart in the button's units (a button inside a scaled or moved
+    /// view: the pointer as the view sees it); the event's own coordinates are not read.
+    bool handleEvent(const sf::Event& event, sf::Vector2f pointer);
+    /// The same, for an event in window pixels: mapped through the target's current view, so clicks
+    /// land right when the window letterboxes or scales the design.
+    bool handleEvent(const sf::Event& event, const sf::RenderTarget& target);
     void setLabel(std::string label) { m_label = std::move(label); }
     void setPrimary(bool primary) { m_primary = primary; }
     void setEnabled(bool enabled) { m_enabled = enabled; }
@@ -31,6 +39,7 @@ public:
     void press();
 
 private:
+    bool handlePoint(const sf::Event& event, sf::Vector2f point);
     void draw(sf::RenderTarget& target, sf::RenderStates states) const override;
 
     const sf::Font* m_font;

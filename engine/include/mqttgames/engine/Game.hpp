@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include <SFML/Graphics/Color.hpp>
 #include <SFML/Graphics/Drawable.hpp>
 #include <SFML/Graphics/Transformable.hpp>
 #include <SFML/System/Time.hpp>
@@ -38,6 +39,13 @@ struct RoundSetup
     Outbox outbox;
 };
 
+/// How the two sides of a round look on screen: the side that starts it, and the other.
+struct SideColors
+{
+    sf::Color first;
+    sf::Color second;
+};
+
 /// The board of a round on screen. Built by Game::newView for a round it made; reads that round
 /// (which outlives it) and never changes it: local actions are returned as notation text.
 /// Coordinates are the view's own (apply getTransform() to place it). Main thread only.
@@ -49,8 +57,20 @@ public:
     /// An input event; `pointer` is the mouse in view coordinates. Returns an action when the player
     /// did one (only when `mayAct`).
     virtual std::optional<std::string> handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct) = 0;
-    /// Follows the round's state and advances animations; true while something still moves.
-    virtual bool update(sf::Time dt) = 0;
+    /// Follows the round's state and advances animations; true while something still moves. `mayAct`
+    /// says whether the local player may act now, so a view need not follow that from events (hover
+    /// hints, enabled buttons).
+    virtual bool update(sf::Time dt, bool mayAct)
+    {
+        (void)dt;
+        (void)mayAct;
+        return false;
+    }
+    /// Whether a change of the round is still being shown (Connect Four's falling disc): the scene
+    /// waits for it before it covers the board with the round's result.
+    virtual bool isAnimating() const { return false; }
+    /// The sides' colours (status bar badge); nullopt for the theme's playerOne and playerTwo.
+    virtual std::optional<SideColors> sideColors() const { return std::nullopt; }
 };
 
 /// A game that plugs into the engine: its description and factories for its rounds and views.

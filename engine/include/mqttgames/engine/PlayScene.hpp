@@ -54,6 +54,7 @@ private:
     };
 
     void followSession();
+    bool mayAct() const;
     void refreshStatus();
     Overlay wantedOverlay() const;
 

@@ -85,6 +85,20 @@ public:
     /// Sets a position without sending anything (screenshots, tests): a game-specific text such as a
     /// move string. False with the reason when it is not a valid position.
     virtual bool load(std::string_view position, std::string& error) = 0;
+
+    /// Whether the round still waits for messages of the partner that nobody acts on: a settle phase
+    /// after the last action, before or after the outcome is known (Battleship's reveal of the fleet,
+    /// to verify its commitment). The session delivers them, also once the round is over, and waits
+    /// at most settleTimeout() while the pair is connected before it calls settleTimedOut().
+    virtual bool isSettling() const { return false; }
+    /// How long the session waits for a settling round (default 30 s).
+    virtual std::chrono::milliseconds settleTimeout() const { return std::chrono::seconds(30); }
+    /// The partner did not settle the round in time: the round decides without it, ends its settle
+    /// phase and says so in resultText() ("partner did not reveal their fleet: not verified").
+    virtual void settleTimedOut() {}
+    /// What the round is doing now, for the status bar ("placing fleet", "verifying"); "" leaves the
+    /// engine's own text ("Your turn", "bob's turn").
+    virtual std::string statusText() const { return {}; }
 };
 
 } // namespace engine

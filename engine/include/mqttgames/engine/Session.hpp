@@ -54,6 +54,8 @@ struct LogEntry
 /// Faults: messages are numbered and acknowledged (ReliableLink), so a dropped connection loses and
 /// doubles nothing; a partner that leaves on purpose says "bye" first, one that vanishes without it
 /// is waited for up to the grace period, and the round goes on where it was when the pair is back.
+/// A round in a settle phase (Round::isSettling()) still gets the partner's messages once over, and
+/// is waited for at most Round::settleTimeout().
 /// It does no I/O: text goes out through `send`, and the connection feeds its events in.
 /// Main thread only.
 class Session
@@ -107,8 +109,9 @@ public:
     /// Asks to play again after a round; the next round starts once the partner asked too.
     void requestRematch();
 
-    /// Sends again what is unacknowledged once it is due, and gives up on an away partner after the
-    /// grace period. Call it often (every frame, or by nextWake()).
+    /// Sends again what is unacknowledged once it is due, gives up on an away partner after the
+    /// grace period, and ends a round's settle phase after its timeout (Round::isSettling()). Call it
+    /// often (every frame, or by nextWake()).
     void update();
     /// When update() next has something to do, if anything is scheduled.
     std::optional<TimePoint> nextWake() const;
@@ -127,6 +130,8 @@ public:
     /// Where the session stands; PartnerAway or Reconnecting while a fault holds the round.
     Phase phase() const;
     const Game& game() const { return *m_game; }
+    /// When a settling round (Round::isSettling()) stops waiting for the partner, if it is waiting.
+    std::optional<TimePoint> settleDeadline() const { return m_settleDeadline; }
     /// The current (or last finished) round; nullptr before the first.
     Round* round() { return m_round.get(); }
     const Round* round() const { return m_round.get(); }
@@ -162,16 +167,25 @@ private:
         GaveUp, ///< shown as PartnerLeft; still resumable if the same partner comes back
     };
 
-    void apply(const Envelope& envelope);
+    // Pairing and the session's state (Session.cpp).
     bool isPaired() const;
     bool roundIsOn() const;
-    void giveUp();
-    void sendAck();
-    void startRound(bool localStarts);
-    void sendMessage(const std::string& type, nlohmann::json body, int round);
-    void afterAction();
     void setNotice(std::string notice);
     void addLog(LogEntry::Kind kind, std::string text);
+    // The round's lifecycle: start, actions, result, score, settle phase (SessionRound.cpp).
+    void startRound(bool localStarts);
+    void afterAction();
+    void count(Outcome outcome, int step);
+    void followSettle();
+    void settleIfOverdue();
+    // Numbered, acknowledged delivery (SessionDelivery.cpp).
+    void apply(const Envelope& envelope);
+    bool acceptsRoundMessages() const;
+    void sendAck();
+    void sendMessage(const std::string& type, nlohmann::json body, int round);
+    void resendDue();
+    // Faults: away, reconnecting, giving up (SessionFaults.cpp).
+    void giveUp();
 
     const Game* m_game;
     std::string m_localName;
@@ -190,6 +204,9 @@ private:
     std::string m_partnerPairing;
     std::mt19937_64 m_random{std::random_device{}()};
     std::unique_ptr<Round> m_round;
+    Outcome m_scored = Outcome::Undecided; // what the finished round counts as in the score
+    bool m_wasSettling = false;
+    std::optional<TimePoint> m_settleDeadline; // while the round settles and the pair is connected
     int m_roundNumber = 0;
     bool m_firstStarts = true;
     bool m_localStarts = true;

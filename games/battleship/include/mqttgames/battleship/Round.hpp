@@ -18,8 +18,8 @@ enum class Stage
 {
     Placing,   ///< one side or both still place (and commit to) a fleet
     Shooting,  ///< shots alternate, the starter first
-    Revealing, ///< a fleet is sunk; waiting for the partner's reveal
-    Over,      ///< the partner's reveal was checked
+    Revealing, ///< a fleet is sunk; waiting for the partner's reveal (the round settles)
+    Over,      ///< the partner's reveal was checked, or it did not come in time
 };
 
 /// A round of Battleship for the engine. Both place at once and send only a commitment to their
@@ -60,7 +60,9 @@ public:
     /// Whether we sank the whole enemy fleet (before the reveals decide the outcome).
     bool localSankAll() const { return m_target.allSunk(); }
     bool partnerSankAll() const { return m_own && m_own->allSunk(); }
-    /// "Fleet verified", "Cheat: ..." or what is being waited for; "" before the end.
+    /// Whether the partner's reveal did not come within the settle timeout (the fleet is not verified).
+    bool revealWithheld() const { return m_revealWithheld; }
+    /// "Fleet verified", "Cheat: ...", "Not verified: ..." or what is being waited for; "" before the end.
     std::string verificationText() const;
 
     engine::Turn turn() const override;
@@ -79,6 +81,12 @@ public:
     /// the other fleet; "auto" lets medium bots (seeded from SEED) fire N more shots, or play to the
     /// end. A finished game ends with both reveals, verified. "" or "new" is the start of placement.
     bool load(std::string_view position, std::string& error) override;
+    /// While waiting for the partner's reveal (stage Revealing): the session bounds that wait.
+    bool isSettling() const override { return stage() == Stage::Revealing; }
+    /// The reveal did not come: the round ends by the shots, the partner's fleet not verified.
+    void settleTimedOut() override;
+    /// "Placing fleet", "Partner placing fleet", "Verifying the partner's fleet…"; "" while shooting.
+    std::string statusText() const override;
 
 private:
     bool place(const Fleet& fleet, std::string& error);
@@ -105,6 +113,7 @@ private:
     bool m_revealSent = false;
     std::optional<Fleet> m_revealed;
     std::optional<Verdict> m_verdict;
+    bool m_revealWithheld = false;
     std::string m_lastEvent;
 };
 

@@ -3,20 +3,19 @@
 #include <optional>
 #include <string_view>
 
+#include <mqttgames/engine/BotLevel.hpp>
+
 namespace connect4
 {
 
-enum class Level
-{
-    Easy,
-    Medium,
-    Hard
-};
+/// The bot's levels are the engine's shared ones (easy, medium, hard).
+using Level = engine::BotLevel;
+using engine::toString;
 
 /// Reads "easy", "medium", "hard" (any case) or "1", "2", "3"; nullopt otherwise.
-std::optional<Level> parseLevel(std::string_view text);
-
-/// "easy", "medium" or "hard"; parseLevel(toString(l)) == l.
-const char* toString(Level level);
+inline std::optional<Level> parseLevel(std::string_view text)
+{
+    return engine::parseBotLevel(text);
+}
 
 } // namespace connect4

@@ -36,7 +36,9 @@ public:
 
     sf::Vector2f size() const override;
     std::optional<std::string> handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct) override;
-    bool update(sf::Time dt) override;
+    bool update(sf::Time dt, bool mayAct) override;
+    /// While a disc is still falling (the round's result waits for it to land).
+    bool isAnimating() const override { return isFalling(); }
 
     /// The holes: row 0 of the grid is the top row of the board.
     const engine::GridGeometry& grid() const { return m_grid; }
@@ -94,6 +96,7 @@ private:
     std::vector<sf::CircleShape> m_lineRings;
     std::array<sf::ConvexShape, 2> m_lineStroke; ///< shadow, then the stroke
     float m_lineAge = 0.f;
+    bool m_mayAct = false;
 };
 
 } // namespace connect4

@@ -4,18 +4,15 @@
 #include <random>
 #include <vector>
 
+#include <mqttgames/engine/BotLevel.hpp>
 #include <mqttgames/tictactoe/Board.hpp>
 
 namespace tictactoe
 {
 
-/// How well the computer plays.
-enum class Level
-{
-    Easy,   ///< random, but takes a win in one
-    Medium, ///< takes a win, else blocks the opponent's, else random
-    Hard,   ///< perfect play (minimax); never loses
-};
+/// How well the computer plays, in the engine's shared levels. Easy: random, but takes a win in one.
+/// Medium: takes a win, else blocks the opponent's, else random. Hard: perfect play (minimax), never loses.
+using Level = engine::BotLevel;
 
 /// The moves that keep the best minimax result for the player to move (empty when the game is over).
 std::vector<int> bestMoves(const Board& board);

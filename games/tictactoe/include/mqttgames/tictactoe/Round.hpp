@@ -1,6 +1,6 @@
 #pragma once
 
-#include <mqttgames/engine/Round.hpp>
+#include <mqttgames/engine/AlternatingRound.hpp>
 #include <mqttgames/tictactoe/Board.hpp>
 
 namespace tictactoe
@@ -8,35 +8,34 @@ namespace tictactoe
 
 /// A round of tic-tac-toe for the engine: the board, this side's mark, and the "move" message.
 /// The starter plays X.
-class Round : public engine::Round
+class Round : public engine::AlternatingRound
 {
 public:
     Round(bool localStarts, engine::Outbox outbox);
 
     const Board& board() const { return m_board; }
-    Mark localMark() const { return m_local; }
+    Mark localMark() const { return markOf(localSeat()); }
     /// The cell played last, or -1.
     int lastCell() const { return m_lastCell; }
 
-    engine::Turn turn() const override;
-    engine::Outcome outcome() const override;
-    std::string localSide() const override;
-    std::string remoteSide() const override;
     std::string boardText() const override;
     std::string notationHelp() const override;
     std::string lastEventText() const override;
-    std::string resultText() const override;
-    bool act(std::string_view action, std::string& error) override;
-    bool receive(const std::string& type, const nlohmann::json& body, std::string& error) override;
     engine::BotJob botJob(int level) const override;
     bool load(std::string_view position, std::string& error) override;
 
 private:
+    static Mark markOf(Seat seat) { return seat == Seat::First ? Mark::X : Mark::O; }
+
+    bool gameOver() const override { return m_board.isOver(); }
+    Seat seatToMove() const override;
+    std::optional<Seat> winner() const override;
+    std::string seatName(Seat seat) const override;
+    bool playLocal(std::string_view action, nlohmann::json& move, std::string& error) override;
+    bool playRemote(const nlohmann::json& move, std::string& error) override;
     void played(int cell);
 
     Board m_board;
-    Mark m_local;
-    engine::Outbox m_outbox;
     int m_lastCell = -1;
 };
 

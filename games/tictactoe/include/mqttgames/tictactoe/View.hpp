@@ -26,7 +26,7 @@ public:
 
     sf::Vector2f size() const override { return {Extent, Extent}; }
     std::optional<std::string> handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct) override;
-    bool update(sf::Time dt) override;
+    bool update(sf::Time dt, bool mayAct) override;
 
     const engine::GridGeometry& grid() const { return m_grid; }
 

@@ -1,0 +1,141 @@
+#include <mqttgames/engine/Session.hpp>
+
+#include <mqttgames/engine/Envelope.hpp>
+
+// Messages in and out of a session: the envelope, numbering and acknowledgements (ReliableLink),
+// and handing each message to the pairing or to the round it belongs to.
+
+namespace engine
+{
+
+void Session::receive(const std::string& text)
+{
+    std::string error;
+    const auto envelope = decode(text, error);
+    if (!envelope)
+        return setNotice("ignored a malformed message (" + error + ")");
+    const GameInfo& info = m_game->info();
+    if (const std::string why = mismatch(*envelope, info.id, info.protocolVersion); !why.empty())
+        return setNotice(why);
+
+    if (envelope->type == "ack")
+    {
+        // An ack names the pairing it acknowledges: one from before a new pairing must not drop
+        // what the partner has not seen of this one.
+        const auto pairing = envelope->body.find("pairing");
+        if (pairing != envelope->body.end() && (!pairing->is_string() || pairing->get_ref<const std::string&>() != m_pairing))
+            return;
+        return m_link.acknowledge(envelope->ack);
+    }
+    if (envelope->type == "bye")
+    {
+        if (!isPaired())
+            return;
+        m_partnerSaidBye = true;
+        return partnerLeft();
+    }
+    if (envelope->seq == 0)
+    {
+        // An older peer numbers nothing and acknowledges nothing: play unnumbered with it.
+        if (!m_legacyPeer)
+            m_link.reset();
+        m_legacyPeer = true;
+        return apply(*envelope);
+    }
+
+    if (envelope->type == "hello" && m_resumed && !m_partnerPairing.empty())
+    {
+        // We resumed, but the partner started a new pairing (it had given us up and paired anew):
+        // follow it, or the two sides would number and play different games.
+        const auto pairing = envelope->body.find("pairing");
+        if (pairing != envelope->body.end() && pairing->is_string() && pairing->get_ref<const std::string&>() != m_partnerPairing)
+            partnerArrived(m_firstStarts, m_partnerName);
+    }
+    switch (m_link.receive(envelope->seq))
+    {
+        case ReliableLink::Verdict::Gap: return; // the partner sends again from the missing one
+        case ReliableLink::Verdict::Duplicate: return sendAck();
+        case ReliableLink::Verdict::Deliver: break;
+    }
+    apply(*envelope);
+    sendAck(); // after: a hello's pairing is then known, and named in the ack
+}
+
+void Session::apply(const Envelope& envelope)
+{
+    if (envelope.type == "hello")
+    {
+        if (const auto name = envelope.body.find("name"); name != envelope.body.end() && name->is_string() && !name->get_ref<const std::string&>().empty())
+            m_partnerName = name->get<std::string>();
+        if (const auto pairing = envelope.body.find("pairing"); pairing != envelope.body.end() && pairing->is_string())
+            m_partnerPairing = pairing->get<std::string>();
+        ++m_revision;
+        return;
+    }
+    if (envelope.type == "again")
+    {
+        m_partnerWantsRematch = true;
+        ++m_revision;
+        if (m_phase == Phase::RoundOver && m_localWantsRematch)
+            startRound(m_localStarts ? false : true);
+        return;
+    }
+    if (!acceptsRoundMessages())
+        return setNotice("ignored the partner's " + envelope.type + " outside a round");
+    if (envelope.round != m_roundNumber)
+        return setNotice("ignored the partner's " + envelope.type + " of round " + std::to_string(envelope.round));
+    std::string error;
+    if (!m_round->receive(envelope.type, envelope.body, error))
+        return setNotice("refused the partner's " + envelope.type + ": " + error);
+    m_notice.clear();
+    afterAction();
+}
+
+bool Session::acceptsRoundMessages() const
+{
+    // A finished round still takes what it waits for to settle (a reveal to verify).
+    return m_round && (m_phase == Phase::Playing || (m_phase == Phase::RoundOver && m_round->isSettling()));
+}
+
+void Session::sendAck()
+{
+    if (!m_send || m_legacyPeer)
+        return;
+    const GameInfo& info = m_game->info();
+    Envelope envelope{info.id, info.protocolVersion, "ack", 0, nlohmann::json::object()};
+    if (!m_partnerPairing.empty())
+        envelope.body["pairing"] = m_partnerPairing;
+    envelope.ack = m_link.delivered();
+    m_send(encode(envelope)); // a lost ack is made good by the next one
+}
+
+void Session::sendMessage(const std::string& type, nlohmann::json body, int round)
+{
+    if (!m_send)
+        return;
+    const GameInfo& info = m_game->info();
+    Envelope envelope{info.id, info.protocolVersion, type, round, std::move(body)};
+    if (m_legacyPeer)
+    {
+        if (!m_send(encode(envelope)))
+            setNotice("could not send the " + type + " to the partner");
+        return;
+    }
+    envelope.seq = m_link.nextSequence();
+    const std::string text = encode(envelope);
+    m_link.push(text, m_clock());
+    // A failed send is kept all the same: it goes out again on the resume or the resend timer.
+    if (m_fault == Fault::None)
+        m_send(text);
+}
+
+void Session::resendDue()
+{
+    // Not while a fault holds the link: the resume sends everything anyway.
+    if (m_fault != Fault::None || !m_send || m_legacyPeer || !isPaired())
+        return;
+    for (const std::string& text : m_link.due(m_clock()))
+        m_send(text);
+}
+
+} // namespace engine

@@ -1,0 +1,125 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+
+#include <mqttgames/battleship/Game.hpp>
+#include <mqttgames/battleship/Round.hpp>
+#include <mqttgames/engine/Match.hpp>
+#include <mqttgames/mqtt/LoopbackBroker.hpp>
+
+using namespace std::chrono_literals;
+
+namespace
+{
+
+// Battleship as a partner plays it who never reveals its fleet at the end: every other message of
+// the real round goes out as usual.
+class WithholdingGame : public engine::Game
+{
+public:
+    const engine::GameInfo& info() const override { return m_game.info(); }
+    std::unique_ptr<engine::Round> newRound(const engine::RoundSetup& setup) const override
+    {
+        engine::RoundSetup withheld = setup;
+        withheld.outbox = [outbox = setup.outbox](const std::string& type, nlohmann::json body)
+        {
+            if (type != "reveal")
+                outbox(type, std::move(body));
+        };
+        return m_game.newRound(withheld);
+    }
+    std::unique_ptr<engine::RoundView> newView(const engine::Round& round, const engine::Context& context) const override
+    {
+        return m_game.newView(round, context);
+    }
+
+private:
+    battleship::Game m_game;
+};
+
+// Drains the shared queue and updates both seats until `done` holds or the deadline passes.
+template <typename Predicate>
+bool runUntil(const mqtt::EventQueue& queue, engine::Match& a, engine::Match& b, Predicate done, std::chrono::seconds timeout = 90s)
+{
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!done())
+    {
+        if (std::chrono::steady_clock::now() > deadline)
+            return false;
+        mqtt::EventQueue::Call call;
+        if (queue.waitPop(call, 20ms))
+            call();
+        queue.drain();
+        a.update();
+        b.update();
+    }
+    return true;
+}
+
+const battleship::Round& roundOf(const engine::Match& match)
+{
+    return static_cast<const battleship::Round&>(*match.session().round());
+}
+
+engine::MatchSettings seat(const mqtt::LoopbackBroker& broker, const std::string& name)
+{
+    engine::MatchSettings settings;
+    settings.host = broker.host();
+    settings.port = broker.port();
+    settings.room = "withheld";
+    settings.name = name;
+    settings.botLevel = 2;
+    settings.botBudget = 200ms;
+    return settings;
+}
+
+} // namespace
+
+TEST_CASE("battleship: a partner that withholds its reveal")
+{
+    mqtt::LoopbackBroker broker;
+    const battleship::Game honest;
+    const WithholdingGame withholding;
+    mqtt::EventQueue queue;
+    engine::Match alice(honest, queue, seat(broker, "alice"));
+    engine::Match bob(withholding, queue, seat(broker, "bob"));
+    // Alice's timers follow a clock the test can move on, so the settle timeout needs no real wait.
+    std::chrono::steady_clock::duration ahead{};
+    alice.session().setClock([&ahead] { return std::chrono::steady_clock::now() + ahead; });
+    alice.connect();
+    bob.connect();
+
+    SECTION("is waited for a bounded time, then reported as not verified; its partner verified ours")
+    {
+        REQUIRE(runUntil(queue, alice, bob, [&]
+        {
+            const auto* round = alice.session().round();
+            return round && round->isSettling() && bob.session().phase() == engine::Phase::RoundOver;
+        }));
+        const battleship::Round& ours = roundOf(alice);
+        CHECK(ours.stage() == battleship::Stage::Revealing);
+        CHECK(alice.session().phase() == engine::Phase::Playing);
+        CHECK(ours.statusText() == "Verifying the partner's fleet\xE2\x80\xA6");
+        REQUIRE(alice.session().settleDeadline());
+        CHECK(*alice.session().settleDeadline() - (std::chrono::steady_clock::now() + ahead) <= ours.settleTimeout());
+        // Bob is honest about what it received: alice's reveal reached it and checked out.
+        const battleship::Round& theirs = roundOf(bob);
+        REQUIRE(theirs.verdict());
+        CHECK(theirs.verdict()->verified());
+
+        // Not yet: the round still waits.
+        CHECK_FALSE(runUntil(queue, alice, bob, [&] { return alice.session().phase() == engine::Phase::RoundOver; }, 1s));
+
+        ahead = ours.settleTimeout() + 1s;
+        REQUIRE(runUntil(queue, alice, bob, [&] { return alice.session().phase() == engine::Phase::RoundOver; }, 10s));
+        CHECK(ours.stage() == battleship::Stage::Over);
+        CHECK(ours.revealWithheld());
+        CHECK_FALSE(ours.verdict());
+        CHECK_FALSE(ours.isSettling());
+        CHECK_THAT(ours.resultText(), Catch::EndsWith("partner did not reveal their fleet: not verified"));
+        CHECK_THAT(ours.verificationText(), Catch::StartsWith("Not verified"));
+        CHECK(ours.outcome() == (ours.localSankAll() ? engine::Outcome::Won : engine::Outcome::Lost));
+        CHECK(alice.session().roundsFinished() == 1);
+        CHECK(alice.session().wins() == bob.session().losses());
+    }
+}
