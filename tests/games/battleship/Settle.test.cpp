@@ -5,6 +5,7 @@
 #include <mqttgames/battleship/Game.hpp>
 #include <mqttgames/battleship/Round.hpp>
 #include <mqttgames/engine/Match.hpp>
+#include <mqttgames/engine/TwoSeats.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 
 using namespace std::chrono_literals;
@@ -36,25 +37,6 @@ public:
 private:
     battleship::Game m_game;
 };
-
-// Drains the shared queue and updates both seats until `done` holds or the deadline passes.
-template <typename Predicate>
-bool runUntil(const mqtt::EventQueue& queue, engine::Match& a, engine::Match& b, Predicate done, std::chrono::seconds timeout = 90s)
-{
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (!done())
-    {
-        if (std::chrono::steady_clock::now() > deadline)
-            return false;
-        mqtt::EventQueue::Call call;
-        if (queue.waitPop(call, 20ms))
-            call();
-        queue.drain();
-        a.update();
-        b.update();
-    }
-    return true;
-}
 
 const battleship::Round& roundOf(const engine::Match& match)
 {
@@ -91,11 +73,11 @@ TEST_CASE("battleship: a partner that withholds its reveal")
 
     SECTION("is waited for a bounded time, then reported as not verified; its partner verified ours")
     {
-        REQUIRE(runUntil(queue, alice, bob, [&]
+        REQUIRE(engine::runSeats(queue, alice, bob, [&]
         {
             const auto* round = alice.session().round();
             return round && round->isSettling() && bob.session().phase() == engine::Phase::RoundOver;
-        }));
+        }, 90s));
         const battleship::Round& ours = roundOf(alice);
         CHECK(ours.stage() == battleship::Stage::Revealing);
         CHECK(alice.session().phase() == engine::Phase::Playing);
@@ -108,10 +90,10 @@ TEST_CASE("battleship: a partner that withholds its reveal")
         CHECK(theirs.verdict()->verified());
 
         // Not yet: the round still waits.
-        CHECK_FALSE(runUntil(queue, alice, bob, [&] { return alice.session().phase() == engine::Phase::RoundOver; }, 1s));
+        CHECK_FALSE(engine::runSeats(queue, alice, bob, [&] { return alice.session().phase() == engine::Phase::RoundOver; }, 1s));
 
         ahead = ours.settleTimeout() + 1s;
-        REQUIRE(runUntil(queue, alice, bob, [&] { return alice.session().phase() == engine::Phase::RoundOver; }, 10s));
+        REQUIRE(engine::runSeats(queue, alice, bob, [&] { return alice.session().phase() == engine::Phase::RoundOver; }, 10s));
         CHECK(ours.stage() == battleship::Stage::Over);
         CHECK(ours.revealWithheld());
         CHECK_FALSE(ours.verdict());
