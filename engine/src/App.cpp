@@ -38,8 +38,9 @@ App::App(Settings settings, mqtt::EventQueue queue)
     loadFonts(m_fonts);
     sf::ContextSettings gl;
     gl.antialiasingLevel = settings.antialiasing;
-    m_window.create(sf::VideoMode(static_cast<unsigned>(settings.size.x), static_cast<unsigned>(settings.size.y)),
-                    settings.title, sf::Style::Default, gl);
+    const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
+    const sf::Vector2u size = initialWindowSize(settings.size, {desktop.width, desktop.height}, settings.maxWindowHeight);
+    m_window.create(sf::VideoMode(size.x, size.y), settings.title, sf::Style::Default, gl);
     m_window.setFramerateLimit(settings.framerateLimit);
     m_window.setView(letterboxView(m_window.getSize(), m_context.size));
 }

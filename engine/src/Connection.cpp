@@ -65,7 +65,10 @@ Connection::Connection(mqtt::EventQueue queue, Session& session, Settings settin
         if (confirmsBye(text))
             latch->open();
         else if (isBye(text))
+        {
             m_client->sendMessage(confirmation);
+            latch->open(); // a partner that leaves will not confirm our bye: leaving need not wait for it
+        }
         post(text);
     };
     m_client = std::make_unique<mqtt::GameClient>(std::move(onState), std::move(onMessage), m_settings.topic);

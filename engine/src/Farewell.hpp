@@ -19,8 +19,9 @@ std::string byeConfirmationText(const GameInfo& info);
 bool isBye(const std::string& text);
 bool confirmsBye(const std::string& text);
 
-/// Opened on the network thread when the partner confirms our bye; waited for on the main thread
-/// before the connection closes, so the bye is not lost with a socket closed under it.
+/// Opened on the network thread when the partner confirms our bye, or says its own (then it will not
+/// confirm ours); waited for on the main thread before the connection closes, so the bye is not lost
+/// with a socket closed under it.
 class ByeLatch
 {
 public:

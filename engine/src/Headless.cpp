@@ -1,6 +1,7 @@
 #include <mqttgames/engine/Headless.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <optional>
 
@@ -18,6 +19,18 @@ std::string trimmed(std::string text)
     const auto first = text.find_first_not_of(" \t");
     const auto last = text.find_last_not_of(" \t");
     return first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
+}
+
+// "y", "yes", "n", "no" in any case; nothing for any other answer.
+std::optional<bool> yesOrNo(std::string text)
+{
+    for (char& c : text)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (text == "y" || text == "yes")
+        return true;
+    if (text == "n" || text == "no")
+        return false;
+    return std::nullopt;
 }
 
 void print(std::ostream& out, const LogEntry& entry)
@@ -63,7 +76,17 @@ int runHeadless(Match& match, std::ostream& out, const HeadlessSettings& setting
         out << std::flush;
         return status;
     };
-    std::uint64_t promptedAt = 0;
+    // A prompt is shown again only when something was printed after it, or it asks something else.
+    std::size_t promptedAt = 0;
+    std::string lastPrompt;
+    const auto prompt = [&](const std::string& text)
+    {
+        if (promptedAt == printed && lastPrompt == text)
+            return;
+        out << text;
+        promptedAt = printed;
+        lastPrompt = text;
+    };
     for (;;)
     {
         // Sleep on the queue until something arrives or a paced bot move is due.
@@ -106,13 +129,17 @@ int runHeadless(Match& match, std::ostream& out, const HeadlessSettings& setting
                 return finish(0);
             if (session.phase() == Phase::RoundOver)
             {
-                if (text == "n" || text == "no")
+                const auto again = yesOrNo(text);
+                if (!again)
+                    out << "please answer y (yes) or n (no)\n";
+                else if (!*again)
                     return finish(0);
-                session.requestRematch();
+                else
+                    session.requestRematch();
             }
             else if (session.isLocalTurn() && !text.empty())
                 session.act(text); // a refusal is logged
-            promptedAt = 0;
+            lastPrompt.clear(); // the answer ends the line: ask afresh
         }
         printLog();
 
@@ -130,18 +157,12 @@ int runHeadless(Match& match, std::ostream& out, const HeadlessSettings& setting
             case Phase::RoundOver:
                 if (settings.games > 0 && session.roundsFinished() >= settings.games)
                     return finish(0);
-                if (person && promptedAt != session.revision())
-                {
-                    out << (session.localWantsRematch() ? "waiting for the partner to agree\n" : "play again? [y/n] ");
-                    promptedAt = session.revision();
-                }
+                if (person)
+                    prompt(session.localWantsRematch() ? "waiting for the partner to agree\n" : "play again? [y/n] ");
                 break;
             case Phase::Playing:
-                if (person && session.isLocalTurn() && promptedAt != session.revision())
-                {
-                    out << "your move (" << session.round()->notationHelp() << "): ";
-                    promptedAt = session.revision();
-                }
+                if (person && session.isLocalTurn())
+                    prompt("your move (" + session.round()->notationHelp() + "): ");
                 break;
             default: break;
         }

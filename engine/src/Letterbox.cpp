@@ -1,5 +1,8 @@
 #include <mqttgames/engine/Letterbox.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 namespace engine
 {
 
@@ -23,6 +26,18 @@ sf::View letterboxView(sf::Vector2u windowSize, sf::Vector2f designSize)
     sf::View view({0.f, 0.f, designSize.x, designSize.y});
     view.setViewport(letterboxViewport(windowSize, designSize));
     return view;
+}
+
+sf::Vector2u initialWindowSize(sf::Vector2f designSize, sf::Vector2u screenSize, unsigned maxHeight)
+{
+    // Room for a desktop panel (up to ~60 px) and the window's title bar (~30 px).
+    constexpr float PanelAndTitle = 90.f;
+    constexpr float SideMargin = 40.f;
+    float scale = std::min(1.f, static_cast<float>(maxHeight) / designSize.y);
+    if (screenSize.y > PanelAndTitle && screenSize.x > SideMargin)
+        scale = std::min({scale, (static_cast<float>(screenSize.y) - PanelAndTitle) / designSize.y,
+                          (static_cast<float>(screenSize.x) - SideMargin) / designSize.x});
+    return {static_cast<unsigned>(std::lround(designSize.x * scale)), static_cast<unsigned>(std::lround(designSize.y * scale))};
 }
 
 sf::Vector2f windowToDesign(sf::Vector2i pixel, sf::Vector2u windowSize, sf::Vector2f designSize)

@@ -1,7 +1,25 @@
 #include "Broker.hpp"
 
+#include <cstdlib>
+#include <stdexcept>
+
 namespace launcher
 {
+
+namespace
+{
+int defaultPort()
+{
+    const char* text = std::getenv("MQTTGAMES_DEFAULT_PORT");
+    if (!text || !*text)
+        return 1883;
+    char* end = nullptr;
+    const long port = std::strtol(text, &end, 10);
+    if (*end != '\0' || port < 1 || port > 65535)
+        throw std::runtime_error(std::string("MQTTGAMES_DEFAULT_PORT must be a port 1-65535, not \"") + text + "\"");
+    return static_cast<int>(port);
+}
+} // namespace
 
 std::string Broker::describe() const
 {
@@ -18,9 +36,10 @@ Broker chooseBroker(const std::optional<std::string>& host, const std::optional<
         broker.port = port.value_or(tls ? 8883 : 1883);
         return broker;
     }
-    if (mqtt::LoopbackBroker::portAnswers("127.0.0.1", 1883, std::chrono::milliseconds(300)))
+    broker.port = defaultPort();
+    if (mqtt::LoopbackBroker::portAnswers(broker.host, broker.port, std::chrono::milliseconds(300)))
         return broker;
-    log << "no broker answers on localhost:1883; starting a private one\n";
+    log << "no broker answers on localhost:" << broker.port << "; starting a private one\n";
     broker.owned = std::make_unique<mqtt::LoopbackBroker>();
     broker.host = broker.owned->host();
     broker.port = broker.owned->port();

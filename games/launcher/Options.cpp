@@ -9,18 +9,25 @@
 namespace launcher
 {
 
+bool computerByDefault(const Options& options)
+{
+    return options.vsComputer.empty() && options.bot.empty() && !options.roomGiven;
+}
+
 std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& registry, Options& options)
 {
     std::string ids;
     for (const auto& game : registry.games())
         ids += (ids.empty() ? "" : ", ") + game->info().id;
 
-    CLI::App app{"mqttgames: two-player games over MQTT. With no arguments: a menu, a broker on "
-                 "localhost:1883 if one answers, else a private one; the computer can be your opponent."};
+    CLI::App app{"mqttgames: two-player games over MQTT. With no arguments: a game against the computer, on a "
+                 "broker on localhost:1883 if one answers, else on a private one. Name a --room to play a person."};
     app.add_option("game", options.game, "Game to play now (" + ids + "); without it the menu opens");
     app.add_option("--host", options.host, "Broker host (default: localhost if it answers, else a private broker)");
     app.add_option("--port", options.port, "Broker port (default 1883)")->check(CLI::Range(1, 65535));
-    app.add_option("--room", options.room, "Room: players in the same room of a game play each other")->capture_default_str();
+    app.add_option("--room", options.room, "Room: players in the same room of a game play each other (naming one "
+                                            "means a person is your opponent, unless --vs-computer)")
+        ->capture_default_str();
     app.add_option("--name", options.name, "Your name as the partner sees it");
     app.add_option("--username", options.username, "Log in to the broker as USER");
     app.add_option("--password", options.password, "Password for --username (better: the MQTTGAMES_PASSWORD variable, which "
@@ -54,6 +61,7 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
     {
         return app.exit(error);
     }
+    options.roomGiven = app.count("--room") > 0;
     if ((!options.certFile.empty() || !options.keyFile.empty() || options.insecure) && options.caFile.empty())
     {
         std::cerr << "--cert, --key and --insecure need --cafile (TLS)\n";

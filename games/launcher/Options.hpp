@@ -15,6 +15,7 @@ struct Options
     std::optional<std::string> host; ///< empty: localhost:1883 if it answers, else a private broker
     std::optional<int> port;
     std::string room = "lobby";
+    bool roomGiven = false;          ///< --room was named: the opponent is a person in it, not the computer
     std::string name;
     std::string username;            ///< login at the broker (empty: anonymous)
     std::string password;            ///< never printed; also read from MQTTGAMES_PASSWORD
@@ -33,6 +34,10 @@ struct Options
     bool verbose = false;
     bool list = false;
 };
+
+/// Whether the computer is the opponent though none was named: unless a room was named (a person is
+/// met in a room) or the computer plays our own seat (--bot, which waits in the room for whoever comes).
+bool computerByDefault(const Options& options);
 
 /// Parses argv with CLI11. Returns the exit status when the program should stop now (--help, an
 /// error, already printed), or nothing to go on.

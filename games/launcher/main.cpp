@@ -59,6 +59,10 @@ int run(int argc, char** argv)
     choice.tls.verifyHostname = !options.insecure;
     choice.bot = levelOption(*choice.game, options.bot, "--bot");
     choice.vsComputer = levelOption(*choice.game, options.vsComputer, "--vs-computer");
+    // No opponent named: the computer, in a room of its own on whatever broker answers.
+    const bool computerByDefault = launcher::computerByDefault(options);
+    if (computerByDefault)
+        choice.vsComputer = static_cast<int>(choice.game->info().botLevels.size() / 2);
     choice.games = options.games;
     choice.verbose = options.verbose;
     choice.gracePeriod = std::chrono::seconds(options.grace);
@@ -90,12 +94,9 @@ int run(int argc, char** argv)
 
     if (!window)
     {
-        // Nobody else can reach a private broker: the computer is the only possible partner.
-        if (broker.isPrivate() && !choice.bot && !choice.vsComputer)
-        {
-            choice.vsComputer = static_cast<int>(choice.game->info().botLevels.size() / 2);
-            std::cerr << "playing against the computer (" << choice.game->info().botLevels[*choice.vsComputer] << ")\n";
-        }
+        if (computerByDefault)
+            std::cerr << "playing against the computer (" << choice.game->info().botLevels[*choice.vsComputer]
+                      << "); name a room (--room R) to play a person there\n";
         launcher::Seats seats = launcher::makeSeats(choice, queue);
         engine::HeadlessSettings settings;
         settings.games = options.games;
@@ -105,8 +106,6 @@ int run(int argc, char** argv)
         return engine::runHeadless(*seats.player, std::cout, settings);
     }
 
-    if (broker.isPrivate() && !choice.vsComputer && options.game.empty())
-        choice.vsComputer = static_cast<int>(choice.game->info().botLevels.size() / 2);
     engine::App app({"mqttgames"}, queue);
     quitWindow = app.context().quit;
     const std::string note = "Broker: " + broker.describe() + (broker.isPrivate() ? " (only this computer)" : "") +
@@ -116,7 +115,7 @@ int run(int argc, char** argv)
     if (!options.game.empty())
         launcher::pushPlayScene(stack, choice, nullptr);
     app.run();
-    return 0;
+    return stopRequested ? 130 : 0;
 }
 
 } // namespace

@@ -154,6 +154,10 @@ void LoopbackBroker::start()
 
         const std::string stderrPath = (m_dir / "stderr.log").string();
         const pid_t parent = ::getpid();
+        // The broker starts with no blocked signals, whatever this thread blocks (a signal-watching
+        // launcher blocks SIGTERM in every thread): else our SIGTERM and the death signal never arrive.
+        sigset_t unblocked;
+        sigemptyset(&unblocked);
         // fork + exec rather than posix_spawn, to ask the kernel to stop the broker when this
         // process dies: a killed test must not leave a mosquitto behind. Only async-signal-safe
         // calls between fork and exec.
@@ -162,7 +166,11 @@ void LoopbackBroker::start()
             throw std::runtime_error(std::string("LoopbackBroker: cannot start a process: ") + std::strerror(errno));
         if (pid == 0)
         {
-            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+            ::sigprocmask(SIG_SETMASK, &unblocked, nullptr);
+            for (const int stopSignal : {SIGTERM, SIGINT, SIGHUP})
+                ::signal(stopSignal, SIG_DFL);
+            // SIGKILL: nothing of a private broker is worth saving once its owner is gone.
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
             if (::getppid() != parent)
                 ::_exit(127); // the parent died before prctl took effect
             const int devNull = ::open("/dev/null", O_RDWR);

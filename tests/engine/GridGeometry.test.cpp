@@ -60,6 +60,21 @@ TEST_CASE("engine::GridGeometry")
         CHECK(tall.height * 1000.f == Approx(380.f));
     }
 
+    SECTION("a window opens no taller than asked and fits a small screen with a panel, undistorted")
+    {
+        const sf::Vector2f design{640.f, 760.f};
+        const sf::Vector2u big = engine::initialWindowSize(design, {1920, 1080}, 700);
+        CHECK(big.y == 700);
+        CHECK(static_cast<float>(big.x) / static_cast<float>(big.y) == Approx(640.f / 760.f).epsilon(0.01));
+        // A 1366x768 laptop: the window and its title bar stay above a panel of 60 px.
+        const sf::Vector2u laptop = engine::initialWindowSize(design, {1366, 768}, 700);
+        CHECK(laptop.y + 30 <= 768 - 60);
+        CHECK(static_cast<float>(laptop.x) / static_cast<float>(laptop.y) == Approx(640.f / 760.f).epsilon(0.01));
+        // Never scaled up; an unknown screen leaves only the height limit.
+        CHECK(engine::initialWindowSize({300.f, 200.f}, {1920, 1080}, 700) == sf::Vector2u(300, 200));
+        CHECK(engine::initialWindowSize(design, {0, 0}, 700).y == 700);
+    }
+
     SECTION("window pixels map back to design units through the letterbox")
     {
         const sf::Vector2f design{640.f, 760.f};

@@ -13,7 +13,7 @@ namespace
 
 constexpr int MediumDepth = 4;
 constexpr int TableLog2Size = 20;
-constexpr int Infinity = 1 << 14;
+constexpr int RootBound = 1 << 14;
 
 Position positionOf(const Board& board)
 {
@@ -101,12 +101,12 @@ SearchResult Bot::searchFixedDepth(const Board& board, int depth, std::chrono::s
 
     // A full window for every move gives exact scores, so equally good moves can be drawn at random.
     std::vector<int> bestColumns;
-    int bestScore = -Infinity;
+    int bestScore = -RootBound;
     for (const Bitboard move : search.orderedMoves(position, position.playable(), -1))
     {
         const Position next = position.after(move);
         const int score = bits::hasFour(next.opponent()) ? winScoreAt(position.moves)
-                                                         : -search.negamax(next, depth - 1, -Infinity, Infinity);
+                                                         : -search.negamax(next, depth - 1, -RootBound, RootBound);
         if (search.stopped())
             break;
         if (score > bestScore)
@@ -157,11 +157,11 @@ SearchResult Bot::searchDeepening(const Board& board, std::chrono::steady_clock:
     const int remaining = Cells - position.moves;
     for (int depth = 1; depth <= remaining; ++depth)
     {
-        int alpha = -Infinity;
+        int alpha = -RootBound;
         int bestColumn = -1;
         for (const Bitboard move : search.orderedMoves(position, candidates, result.column))
         {
-            const int score = -search.negamax(position.after(move), depth - 1, -Infinity, -alpha);
+            const int score = -search.negamax(position.after(move), depth - 1, -RootBound, -alpha);
             if (search.stopped())
                 break;
             if (score > alpha)

@@ -21,8 +21,11 @@ public:
     struct Settings
     {
         std::string title = "mqttgames";
-        /// The design size; the window starts at this size and scales it when resized.
+        /// The design size; the window shows it letterboxed at any window size.
         sf::Vector2f size{640.f, 760.f};
+        /// The window opens at most this tall (a 1366x768 laptop with a panel shows all of it), and
+        /// smaller on a smaller screen.
+        unsigned maxWindowHeight = 700;
         unsigned antialiasing = 8;
         unsigned framerateLimit = 60;
     };

@@ -63,8 +63,9 @@ public:
     /// How long our connection may be back without the partner answering before it counts as away.
     static constexpr std::chrono::milliseconds PartnerAnswerTimeout{5000};
     /// The longest leave() waits for the partner to confirm our bye. A socket closed right after a
-    /// publish may take the publish with it, and the partner would wait for us in vain.
-    static constexpr std::chrono::milliseconds ByeTimeout{500};
+    /// publish may take the publish with it, and the partner would wait for us in vain. Short enough
+    /// that a signal ends the program within half a second even when no confirmation comes.
+    static constexpr std::chrono::milliseconds ByeTimeout{300};
     const Settings& settings() const { return m_settings; }
 
 private:

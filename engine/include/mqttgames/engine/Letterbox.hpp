@@ -12,6 +12,9 @@ namespace engine
 sf::FloatRect letterboxViewport(sf::Vector2u windowSize, sf::Vector2f designSize);
 /// A view over the whole design, shown in letterboxViewport().
 sf::View letterboxView(sf::Vector2u windowSize, sf::Vector2f designSize);
+/// The size a window opens at: the design scaled down (never up, never distorted) to at most
+/// `maxHeight` pixels tall and to fit a screen of `screenSize` with room for a panel (0: unknown).
+sf::Vector2u initialWindowSize(sf::Vector2f designSize, sf::Vector2u screenSize, unsigned maxHeight);
 /// A window pixel in design units (outside the design when it lies on a bar).
 sf::Vector2f windowToDesign(sf::Vector2i pixel, sf::Vector2u windowSize, sf::Vector2f designSize);
 

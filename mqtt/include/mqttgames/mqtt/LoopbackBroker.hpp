@@ -12,7 +12,8 @@ namespace mqtt
 /// A private mosquitto broker on a free 127.0.0.1 port, for tests, benchmarks and the launcher's
 /// local default. Starts in the constructor (throws std::runtime_error naming the cause when it
 /// cannot), stops in the destructor by its own pid, and removes its temporary folder. The broker
-/// also stops when the thread that started it ends (the process killed, say), so none is left behind.
+/// is also killed by the kernel when the thread that started it ends (the process killed or crashed,
+/// say), so none is left behind: start it on a thread that outlives it, such as the main thread.
 class LoopbackBroker
 {
 public:

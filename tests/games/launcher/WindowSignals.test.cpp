@@ -1,0 +1,82 @@
+// The launcher in a window ends at once on a signal, in the menu and mid-game, says goodbye to its
+// partner, and leaves no broker behind.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <chrono>
+
+#include <mqttgames/mqtt/MQTTClient.hpp>
+
+#include "support/LauncherProcess.hpp"
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+namespace
+{
+
+const std::pair<int, const char*> EndingSignals[] = {{SIGINT, "SIGINT"}, {SIGTERM, "SIGTERM"}, {SIGHUP, "SIGHUP"}};
+
+// Sends the signal; how long the launcher took to exit after it (nothing when it did not exit in 5 s).
+std::optional<std::chrono::milliseconds> endWith(testsupport::ChildProcess& launcher, int signal, std::optional<int>& status)
+{
+    const auto sent = Clock::now();
+    launcher.kill(signal);
+    status = launcher.wait(5s);
+    if (!status)
+        return std::nullopt;
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - sent);
+}
+
+} // namespace
+
+TEST_CASE("launcher in a window: signals")
+{
+    for (const auto& [signal, name] : EndingSignals)
+    {
+        DYNAMIC_SECTION(name << " in the menu: gone within 0.5 s with its private broker")
+        {
+            auto launcher = testsupport::startLauncher(MQTTGAMES_EXECUTABLE, testsupport::Screen::Window, testsupport::deadPort(), {});
+            const auto broker = testsupport::privateBroker(launcher.pid());
+            REQUIRE(broker);
+            std::optional<int> status;
+            const auto took = endWith(launcher, signal, status);
+            REQUIRE(took);
+            INFO("exit took " << took->count() << " ms");
+            CHECK(status == 130);
+            CHECK(*took < 500ms);
+            CHECK(testsupport::processEnds(*broker, 100ms));
+        }
+
+        DYNAMIC_SECTION(name << " mid-game: gone within 0.5 s, the partner told, the broker stopped")
+        {
+            // The computer plays both seats, so moves flow without anyone at the window.
+            auto launcher = testsupport::startLauncher(MQTTGAMES_EXECUTABLE, testsupport::Screen::Window, testsupport::deadPort(),
+                                                       {"tictactoe", "--bot", "easy", "--vs-computer", "easy"});
+            const auto broker = testsupport::privateBroker(launcher.pid());
+            REQUIRE(broker);
+            // Watch the game's rooms on the private broker.
+            std::atomic<int> moves = 0;
+            std::atomic<int> byes = 0;
+            mqtt::MQTTClient watcher([&](const std::string&, const std::string& message)
+                                     {
+                                         if (message.find("\"move\"") != std::string::npos)
+                                             ++moves;
+                                         if (message.find("\"bye\"") != std::string::npos)
+                                             ++byes;
+                                     });
+            REQUIRE(watcher.connect("127.0.0.1", testsupport::brokerPort(*broker)));
+            REQUIRE(watcher.subscribe("/ch/aplu/mqtt/gameclient/tictactoe/#"));
+            REQUIRE(testsupport::eventually([&] { return moves > 0; }, 20s));
+
+            std::optional<int> status;
+            const auto took = endWith(launcher, signal, status);
+            REQUIRE(took);
+            INFO("exit took " << took->count() << " ms");
+            CHECK(status == 130);
+            CHECK(*took < 500ms);
+            CHECK(testsupport::eventually([&] { return byes > 0; }, 2s));
+            CHECK(testsupport::processEnds(*broker, 100ms));
+        }
+    }
+}
