@@ -70,6 +70,42 @@ inline std::optional<char> processState(pid_t pid)
     return text[close + 2];
 }
 
+/// CPU time the process used so far, in clock ticks (user + system), or -1 once it is gone.
+inline long cpuTicks(pid_t pid)
+{
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    const auto close = text.rfind(')');
+    if (close == std::string::npos)
+        return -1;
+    std::istringstream fields(text.substr(close + 2));
+    std::string field;
+    long user = 0, system = 0;
+    for (int i = 3; i <= 13 && fields >> field; ++i) // fields 3-13: state ... cmajflt
+        ;
+    fields >> user >> system; // fields 14 and 15
+    return fields ? user + system : -1;
+}
+
+/// Waits until the process is idle (no CPU time used over 200 ms): started up and waiting for input,
+/// as a person would find it. False at the deadline.
+inline bool settles(pid_t pid, std::chrono::milliseconds timeout = 20s)
+{
+    long last = cpuTicks(pid);
+    auto since = std::chrono::steady_clock::now();
+    return eventually([&]
+                      {
+                          const long now = cpuTicks(pid);
+                          if (now != last)
+                          {
+                              last = now;
+                              since = std::chrono::steady_clock::now();
+                          }
+                          return now >= 0 && std::chrono::steady_clock::now() - since >= 200ms;
+                      },
+                      timeout);
+}
+
 /// Whether the process ended (gone, or a zombie nobody reaped) within the timeout.
 inline bool processEnds(pid_t pid, std::chrono::milliseconds timeout)
 {

@@ -18,9 +18,12 @@ struct Run
     std::string output;
 };
 
-// Runs a shell command, capturing its standard output and exit status.
+// Runs a shell command, capturing its standard output and exit status. A launcher it starts
+// without --host finds no broker on its default port (1: nothing listens there) and starts a
+// private one: tests never reach a real broker on :1883.
 Run run(const std::string& command)
 {
+    ::setenv("MQTTGAMES_DEFAULT_PORT", "1", 1);
     Run result;
     FILE* pipe = ::popen(command.c_str(), "r");
     REQUIRE(pipe);
@@ -130,6 +133,19 @@ TEST_CASE("launcher")
         INFO(result.output);
         CHECK(result.status == 0);
         CHECK(count(result.output, "result: ") == 1);
+    }
+
+    SECTION("'play again?' takes y/yes/n/no in any case and asks again on anything else")
+    {
+        // Every cell in order: whatever the computer took is refused, and the round ends before the
+        // answers. "maybe" and "3" are no answer (before, any text but n meant yes); "N" is no.
+        const Run result = run("printf '1\\n2\\n3\\n4\\n5\\n6\\n7\\n8\\n9\\nmaybe\\n3\\nN\\n' | " MQTTGAMES_EXECUTABLE
+                               " tictactoe --headless --vs-computer easy 2>&1");
+        INFO(result.output);
+        CHECK(result.status == 0);
+        CHECK(count(result.output, "result: ") == 1);
+        CHECK(count(result.output, "please answer y (yes) or n (no)") >= 2);
+        CHECK(count(result.output, "round 2") == 0);
     }
 
     SECTION("a person's moves are read from standard input in the game's notation")

@@ -8,6 +8,7 @@
 #include <mqttgames/mqtt/MQTTClient.hpp>
 
 #include "support/LauncherProcess.hpp"
+#include "support/X11Windows.hpp"
 
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
@@ -39,6 +40,10 @@ TEST_CASE("launcher in a window: signals")
             auto launcher = testsupport::startLauncher(MQTTGAMES_EXECUTABLE, testsupport::Screen::Window, testsupport::deadPort(), {});
             const auto broker = testsupport::privateBroker(launcher.pid());
             REQUIRE(broker);
+            // The menu is up: its window is on the display (no other test opens one of that title),
+            // drawn, and the program waits for input.
+            REQUIRE(testsupport::eventually([] { return testsupport::windowTitled("mqttgames"); }, 20s));
+            REQUIRE(testsupport::settles(launcher.pid()));
             std::optional<int> status;
             const auto took = endWith(launcher, signal, status);
             REQUIRE(took);
