@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 
 #include "support/ChildProcess.hpp"
@@ -162,6 +164,24 @@ inline std::optional<pid_t> privateBroker(pid_t launcher, std::chrono::milliseco
                },
                timeout);
     return broker;
+}
+
+/// The signals a user or a desktop sends to end a program (Ctrl-C, kill, a closed terminal), named.
+inline constexpr std::pair<int, const char*> EndingSignals[] = {{SIGINT, "SIGINT"}, {SIGTERM, "SIGTERM"}, {SIGHUP, "SIGHUP"}};
+
+/// Sends a signal that asks the launcher to end, and checks that it exits with 130 within half a
+/// second, having stopped its private broker.
+inline void checkEndsAtOnce(ChildProcess& launcher, int signal, pid_t broker)
+{
+    const auto sent = std::chrono::steady_clock::now();
+    launcher.kill(signal);
+    const auto status = launcher.wait(5s);
+    const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - sent);
+    INFO("signal " << signal << ", exit after " << took.count() << " ms");
+    REQUIRE(status);
+    CHECK(*status == 130);
+    CHECK(took < 500ms);
+    CHECK(processEnds(broker, 100ms));
 }
 
 } // namespace testsupport

@@ -5,8 +5,7 @@
 #include <mqttgames/mqtt/GameClient.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 
-#include "GameRegistry.hpp"
-#include "Options.hpp"
+#include "CommandLine.hpp"
 #include "support/LauncherProcess.hpp"
 
 using namespace std::chrono_literals;
@@ -16,13 +15,9 @@ namespace
 
 launcher::Options parsed(std::vector<std::string> words)
 {
-    const launcher::GameRegistry registry;
-    words.insert(words.begin(), "mqttgames");
-    std::vector<char*> argv;
-    for (auto& word : words)
-        argv.push_back(word.data());
-    launcher::Options options;
-    REQUIRE_FALSE(launcher::parseOptions(static_cast<int>(argv.size()), argv.data(), registry, options));
+    std::optional<int> status;
+    auto options = parseCommandLine(std::move(words), status);
+    REQUIRE_FALSE(status);
     return options;
 }
 

@@ -7,7 +7,7 @@
 #include <sys/wait.h>
 
 #include "GameRegistry.hpp"
-#include "Options.hpp"
+#include "CommandLine.hpp"
 
 namespace
 {
@@ -43,18 +43,6 @@ int count(const std::string& text, const std::string& what)
     return found;
 }
 
-launcher::Options parse(std::vector<std::string> words, std::optional<int>& status)
-{
-    const launcher::GameRegistry registry;
-    words.insert(words.begin(), "mqttgames");
-    std::vector<char*> argv;
-    for (auto& word : words)
-        argv.push_back(word.data());
-    launcher::Options options;
-    status = launcher::parseOptions(static_cast<int>(argv.size()), argv.data(), registry, options);
-    return options;
-}
-
 } // namespace
 
 TEST_CASE("launcher")
@@ -76,7 +64,7 @@ TEST_CASE("launcher")
     SECTION("the command line is read into options")
     {
         std::optional<int> status;
-        const auto options = parse({"tictactoe", "--host", "broker.local", "--port", "1884", "--room", "r2", "--name", "ada",
+        const auto options = parseCommandLine({"tictactoe", "--host", "broker.local", "--port", "1884", "--room", "r2", "--name", "ada",
                                     "--headless", "--bot", "hard", "--games", "3"},
                                    status);
         CHECK_FALSE(status);
@@ -89,27 +77,27 @@ TEST_CASE("launcher")
         CHECK(options.bot == "hard");
         CHECK(options.games == 3);
 
-        parse({"chess"}, status);
+        parseCommandLine({"chess"}, status);
         CHECK(status == 2);
-        parse({"--port", "70000"}, status);
+        parseCommandLine({"--port", "70000"}, status);
         CHECK(status.value_or(0) != 0);
     }
 
     SECTION("a login and TLS are read; TLS files must exist, and a client certificate needs TLS")
     {
         std::optional<int> status;
-        const auto options = parse({"--username", "ann", "--password", "secret", "--cafile", MQTTGAMES_EXECUTABLE, "--insecure"}, status);
+        const auto options = parseCommandLine({"--username", "ann", "--password", "secret", "--cafile", MQTTGAMES_EXECUTABLE, "--insecure"}, status);
         CHECK_FALSE(status);
         CHECK(options.username == "ann");
         CHECK(options.password == "secret");
         CHECK(options.caFile == MQTTGAMES_EXECUTABLE);
         CHECK(options.insecure);
 
-        parse({"--cafile", "/nonexistent/ca.crt"}, status);
+        parseCommandLine({"--cafile", "/nonexistent/ca.crt"}, status);
         CHECK(status.value_or(0) != 0);
-        parse({"--cert", MQTTGAMES_EXECUTABLE, "--key", MQTTGAMES_EXECUTABLE}, status);
+        parseCommandLine({"--cert", MQTTGAMES_EXECUTABLE, "--key", MQTTGAMES_EXECUTABLE}, status);
         CHECK(status == 2);
-        parse({"--cafile", MQTTGAMES_EXECUTABLE, "--cert", MQTTGAMES_EXECUTABLE}, status);
+        parseCommandLine({"--cafile", MQTTGAMES_EXECUTABLE, "--cert", MQTTGAMES_EXECUTABLE}, status);
         CHECK(status == 2);
     }
 
