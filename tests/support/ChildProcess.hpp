@@ -101,17 +101,14 @@ public:
     /// Reads lines until one equals `line`; false at the deadline.
     bool waitForLine(const std::string& line, std::chrono::milliseconds timeout = std::chrono::seconds(5))
     {
-        const auto deadline = std::chrono::steady_clock::now() + timeout;
-        while (std::chrono::steady_clock::now() < deadline)
-        {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-            const auto next = readLine(left);
-            if (!next)
-                return false;
-            if (*next == line)
-                return true;
-        }
-        return false;
+        return waitForLineWhere([&](const std::string& next) { return next == line; }, timeout);
+    }
+
+    /// Reads lines until one contains `text` (a prompt without a newline may stand before it); false
+    /// at the deadline.
+    bool waitForOutput(const std::string& text, std::chrono::milliseconds timeout = std::chrono::seconds(20))
+    {
+        return waitForLineWhere([&](const std::string& next) { return next.find(text) != std::string::npos; }, timeout);
     }
 
     /// Waits for it to exit; its exit code, or nullopt at the deadline or when killed by a signal.
@@ -139,6 +136,22 @@ public:
     }
 
 private:
+    template <typename Matches>
+    bool waitForLineWhere(Matches matches, std::chrono::milliseconds timeout)
+    {
+        const auto deadline = std::chrono::steady_clock::now() + timeout;
+        while (std::chrono::steady_clock::now() < deadline)
+        {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            const auto next = readLine(left);
+            if (!next)
+                return false;
+            if (matches(*next))
+                return true;
+        }
+        return false;
+    }
+
     pid_t m_pid = -1;
     int m_stdin = -1;
     int m_stdout = -1;

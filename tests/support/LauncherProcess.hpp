@@ -38,55 +38,40 @@ inline ChildProcess startLauncher(const std::string& executable, Screen screen, 
     return ChildProcess(std::move(command));
 }
 
-/// Reads the child's lines until one contains `text` (a prompt without a newline may stand before
-/// it); false at the deadline or the end of its output.
-inline bool waitForOutput(ChildProcess& child, const std::string& text, std::chrono::milliseconds timeout = 20s)
-{
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline)
-    {
-        const auto line =
-            child.readLine(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
-        if (!line)
-            return false;
-        if (line->find(text) != std::string::npos)
-            return true;
-    }
-    return false;
-}
-
 /// A port nobody listens on: the launcher then starts a private broker.
 inline int deadPort()
 {
     return mqtt::LoopbackBroker::freePort();
 }
 
-/// The process's state letter from /proc ('R', 'S', 'Z', ...), or nothing once it is gone.
-inline std::optional<char> processState(pid_t pid)
+/// The fields of /proc/PID/stat after the command name, from field 3 (the state letter) on; empty
+/// once the process is gone.
+inline std::vector<std::string> statFields(pid_t pid)
 {
     std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-    const auto close = text.rfind(')');
-    if (close == std::string::npos || close + 2 >= text.size())
-        return std::nullopt;
-    return text[close + 2];
+    const std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    std::vector<std::string> fields;
+    if (const auto close = text.rfind(')'); close != std::string::npos)
+    {
+        std::istringstream words(text.substr(close + 1));
+        for (std::string word; words >> word;)
+            fields.push_back(word);
+    }
+    return fields;
 }
 
-/// CPU time the process used so far, in clock ticks (user + system), or -1 once it is gone.
+/// The process's state letter ('R', 'S', 'Z', ...), or nothing once it is gone.
+inline std::optional<char> processState(pid_t pid)
+{
+    const auto fields = statFields(pid);
+    return fields.empty() ? std::nullopt : std::optional<char>(fields[0][0]);
+}
+
+/// CPU time the process used so far, in clock ticks (user + system: fields 14 and 15), or -1 once it is gone.
 inline long cpuTicks(pid_t pid)
 {
-    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-    const auto close = text.rfind(')');
-    if (close == std::string::npos)
-        return -1;
-    std::istringstream fields(text.substr(close + 2));
-    std::string field;
-    long user = 0, system = 0;
-    for (int i = 3; i <= 13 && fields >> field; ++i) // fields 3-13: state ... cmajflt
-        ;
-    fields >> user >> system; // fields 14 and 15
-    return fields ? user + system : -1;
+    const auto fields = statFields(pid);
+    return fields.size() < 13 ? -1 : std::stol(fields[11]) + std::stol(fields[12]);
 }
 
 /// Waits until the process is idle (no CPU time used over 200 ms): started up and waiting for input,

@@ -70,7 +70,7 @@ TEST_CASE("launcher: the default opponent")
         CHECK(stranger.getState() == mqtt::GameState::Connected);
 
         launcher.closeStdin();
-        CHECK(testsupport::waitForOutput(launcher, "-- end of input", 10s));
+        CHECK(launcher.waitForOutput("-- end of input", 10s));
         CHECK(launcher.wait(5s) == 0);
         CHECK(stranger.getState() == mqtt::GameState::Connected);
     }
