@@ -85,6 +85,7 @@ TEST_CASE("The side that leaves ends IDLE and is never DISCONNECTED")
     // and sends its own, which our network thread can read before disconnect() has closed the
     // connection. Here our network thread is held in a message callback while disconnect() begins,
     // with the partner's DISCONNECT already waiting for it: whatever it still reads, only IDLE is told.
+    // Ann runs on a reactor of her own: a callback that blocks holds every client of its reactor.
     mqtt::LoopbackBroker broker;
     const std::string topic = "test/leaving";
     std::mutex mutex;
@@ -101,7 +102,7 @@ TEST_CASE("The side that leaves ends IDLE and is never DISCONNECTED")
                              std::unique_lock lock(mutex);
                              changed.wait_for(lock, 30s, [&] { return released; });
                          },
-                         topic);
+                         topic, std::make_shared<mqtt::Reactor>());
     mqtt::GameClient bob([&](GameState state) { bobStates.push(state); }, nullptr, topic);
     testsupport::Inbox<std::string> seen;
     mqtt::MQTTClient watcher([&](const std::string&, const std::string& payload) { seen.push(payload); });

@@ -5,7 +5,9 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <variant>
 
+#include <mqttgames/mqtt/Reactor.hpp>
 #include <mqttgames/mqtt/TlsOptions.hpp>
 
 namespace mqtt
@@ -24,38 +26,97 @@ enum class GameState
 /// "IDLE", "CONNECTING", "CONNECTED", "READY" or "DISCONNECTED".
 const char* toString(GameState state);
 
+/// What a GameClient reports, as values that carry what the receiver needs to know at that moment
+/// (so nobody has to ask the client afterwards, when it may have moved on).
+namespace event
+{
+/// Connected and subscribed: waiting for a partner (also again after a partner left or was taken).
+struct Waiting
+{
+};
+/// Paired with a partner.
+struct Paired
+{
+    std::string partnerId;
+    std::string partnerName;
+    bool first = false; ///< whether we start: both sides agree without further messages
+};
+/// The partner left: on purpose (its DISCONNECT), or `crashed` (its will, sent by the broker when
+/// its connection vanished; known over MQTT 5 only).
+struct PartnerLeft
+{
+    bool crashed = false;
+};
+/// The partner we had before our own connection dropped answered again.
+struct PartnerBack
+{
+};
+/// Our connection to the broker dropped; the client reconnects by itself.
+struct LinkLost
+{
+    std::string reason;
+};
+/// Our connection is back; PartnerBack follows when the partner answers.
+struct LinkBack
+{
+};
+/// A text from the partner.
+struct Message
+{
+    std::string text;
+};
+/// connect() failed, or a connection that was never accepted gave up.
+struct Failed
+{
+    std::string reason;
+};
+} // namespace event
+
+using GameEvent = std::variant<event::Waiting, event::Paired, event::PartnerLeft, event::PartnerBack, event::LinkLost,
+                               event::LinkBack, event::Message, event::Failed>;
+
 /// Two players on one topic, speaking the seed library's wire format (TEXT@SENDERID, _ENTERED,
-/// DISCONNECT), so that a client of that library and this one can play together.
-/// Every method may be called from any thread. Callbacks run on the network thread, except the
-/// Connecting and Idle/Disconnected changes made by connect() and disconnect() themselves, which run
-/// on their caller; all are delivered in order. Wrap them with EventQueue::post for the main loop.
+/// DISCONNECT), so that a client of that library and this one can play together. Over MQTT 5 it
+/// subscribes with "no local", so the broker never sends it its own messages.
+/// Every method may be called from any thread, also from the client's own callbacks (disconnect and
+/// destruction included). Callbacks run on the reactor's thread, in order: the events, and the
+/// seed's state changes as a thin layer over them. Wrap them with EventQueue::post for the main loop.
 class GameClient
 {
 public:
     using StateCallback = std::function<void(GameState state)>;
     using MessageCallback = std::function<void(const std::string& text)>;
+    using EventCallback = std::function<void(const GameEvent& event)>;
 
     /// The seed's default topic.
     static constexpr const char* DefaultTopic = "/ch/aplu/mqtt/gameclient";
 
-    /// Makes a client; it does not connect yet. Either callback may be empty.
-    GameClient(StateCallback stateChanged, MessageCallback messageReceived, std::string topic = DefaultTopic);
+    /// Makes a client; it does not connect yet. Either callback may be empty. Runs on `reactor`
+    /// (default: the process-wide one).
+    GameClient(StateCallback stateChanged, MessageCallback messageReceived, std::string topic = DefaultTopic,
+               std::shared_ptr<Reactor> reactor = nullptr);
     GameClient(const GameClient&) = delete;
     GameClient& operator=(const GameClient&) = delete;
-    /// Disconnects (telling the partner) and joins the network thread.
+    /// Disconnects (telling the partner); no callback runs once it has returned.
     ~GameClient();
 
     /// Connects, subscribes and announces itself. True once connected (state Connected, or Ready if a
     /// partner answered at once); false, with getLastError() and state Disconnected, otherwise.
-    /// Blocks up to twice the connect timeout: for the broker, then for our announcement to come back.
+    /// Blocks up to twice the connect timeout: for the broker, then for the subscription. Called on
+    /// the reactor's thread (from a callback) it does not wait: see start().
     bool connect(const std::string& host, int port = 1883);
+    /// Begins connecting and returns at once; the events (Waiting, Paired or Failed) tell the outcome.
+    void start(const std::string& host, int port = 1883);
     /// Sends a text to the partner. False when there is no partner or the client is not connected.
     bool sendMessage(const std::string& text);
     /// Tells the partner we leave, disconnects; state Idle, and no other state is told once it has
     /// begun (not even the partner's DISCONNECT, should it answer ours before we are gone).
+    /// Returns at once: it never waits for the network (a connect in flight is cancelled).
     void disconnect();
     /// After the partner left (state Disconnected while still connected): waits for a new partner.
     bool lookForPartner();
+    /// Also reports every event; set before connect().
+    void setEventCallback(EventCallback callback);
 
     GameState getState() const;
     /// Whether the broker currently accepts us. False while a lost connection is being made again:
@@ -86,8 +147,11 @@ public:
     /// While waiting for a partner, the hello is repeated this often, so a lost one strands nobody.
     void setAnnounceInterval(std::chrono::milliseconds interval);
     /// Longer payloads on the topic are dropped unread (default 64 KiB), so nobody can flood us with
-    /// megabytes.
+    /// megabytes; over MQTT 5 the broker does not even send them. Takes effect at the next connect().
     void setMaxMessageSize(std::size_t bytes);
+    /// The MQTT version of the connection: 5, or 4 (3.1.1) with a broker that does not speak 5; 0
+    /// when not connected.
+    int protocolVersion() const;
     /// The login at the broker (empty: anonymous). Takes effect at the next connect().
     void setCredentials(const std::string& username, const std::string& password);
     /// Takes effect at the next connect().
@@ -95,7 +159,7 @@ public:
 
 private:
     struct Impl;
-    std::unique_ptr<Impl> m_impl;
+    std::shared_ptr<Impl> m_impl; // shared with the reactor until the connection is closed
 };
 
 } // namespace mqtt
