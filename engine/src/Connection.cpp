@@ -44,34 +44,32 @@ Connection::Connection(mqtt::EventQueue queue, Session& session, Settings settin
 {
     // Callbacks hold only a weak token: once the connection is gone, queued calls do nothing.
     const std::weak_ptr<int> alive = m_alive;
-    auto onState = m_queue.post(
-        [this, alive](mqtt::GameState state)
-        {
-            if (alive.lock())
-                this->onState(state);
-        });
     auto post = m_queue.post(
-        [this, alive](const std::string& text)
+        [this, alive](const mqtt::GameEvent& event)
         {
             if (alive.lock())
-                m_session->receive(text);
+                onEvent(event);
         });
-    // Network thread: the bye handshake is done here, not through the queue, since a leaving side
+    // Reactor thread: the bye handshake is done here, not through the queue, since a leaving side
     // waits for the confirmation inside leave(), and its partner may be drained by that same loop.
-    // `this` outlives every call: the destructor stops the network thread before anything goes.
-    auto onMessage = [this, post = std::move(post), latch = m_byeConfirmed,
-                      confirmation = byeConfirmationText(session.game().info())](const std::string& text)
+    // `this` outlives every call: no callback runs once the client is destroyed.
+    auto onEvent = [this, post = std::move(post), latch = m_byeConfirmed,
+                    confirmation = byeConfirmationText(session.game().info())](const mqtt::GameEvent& event)
     {
-        if (confirmsBye(text))
-            latch->open();
-        else if (isBye(text))
+        if (const auto* message = std::get_if<mqtt::event::Message>(&event))
         {
-            m_client->sendMessage(confirmation);
-            latch->open(); // a partner that leaves will not confirm our bye: leaving need not wait for it
+            if (confirmsBye(message->text))
+                latch->open();
+            else if (isBye(message->text))
+            {
+                m_client->sendMessage(confirmation);
+                latch->open(); // a partner that leaves will not confirm our bye: leaving need not wait for it
+            }
         }
-        post(text);
+        post(event);
     };
-    m_client = std::make_unique<mqtt::GameClient>(std::move(onState), std::move(onMessage), m_settings.topic);
+    m_client = std::make_unique<mqtt::GameClient>(nullptr, nullptr, m_settings.topic);
+    m_client->setEventCallback(std::move(onEvent));
     m_client->setName(m_settings.name);
     m_client->setVerbose(m_settings.verbose);
     m_client->setConnectTimeout(m_settings.connectTimeout);
@@ -84,29 +82,14 @@ Connection::~Connection()
 {
     m_alive.reset();
     leave();
-    if (m_connectThread.joinable())
-        m_connectThread.join();
     m_client.reset();
 }
 
 void Connection::start()
 {
-    if (m_connectThread.joinable())
-        m_connectThread.join();
     m_session->connecting();
-    const std::weak_ptr<int> alive = m_alive;
-    m_connectThread = std::thread(
-        [this, alive, client = m_client.get(), host = m_settings.host, port = m_settings.port, queue = m_queue]
-        {
-            if (client->connect(host, port))
-                return;
-            queue.push(
-                [this, alive, error = failureText(m_settings, client->getLastError())]
-                {
-                    if (alive.lock())
-                        m_session->failed(error);
-                });
-        });
+    m_partner.reset();
+    m_client->start(m_settings.host, m_settings.port);
 }
 
 bool Connection::send(const std::string& text)
@@ -121,14 +104,14 @@ bool Connection::lookForPartner()
         // The partner said bye; the client drops it at its DISCONNECT, which is still on the way.
         m_lookWhenGone = true;
         m_lookAskedAt = std::chrono::steady_clock::now();
-        m_partnerId.clear();
+        m_partner.reset();
         m_session->waitingForPartner();
         return true;
     }
     const bool looking = m_client->lookForPartner();
     if (looking)
     {
-        m_partnerId.clear();
+        m_partner.reset();
         m_session->waitingForPartner();
     }
     return looking;
@@ -153,58 +136,67 @@ void Connection::update()
         start();
         return;
     }
-    if (m_session->phase() != Phase::Reconnecting || !m_client->hasBrokerConnection())
+    if (m_session->phase() != Phase::Reconnecting)
     {
         m_linkBackAt.reset();
         return;
     }
-    // The partner normally answers our "back" hello within moments; give it a little while before
-    // the session says it is away.
-    const auto now = std::chrono::steady_clock::now();
-    if (!m_linkBackAt)
-        m_linkBackAt = now;
-    else if (now - *m_linkBackAt >= PartnerAnswerTimeout)
+    // Our link is back and the partner normally answers our "back" hello within moments; give it a
+    // little while before the session says it is away.
+    if (m_linkBackAt && std::chrono::steady_clock::now() - *m_linkBackAt >= PartnerAnswerTimeout)
     {
         m_linkBackAt.reset();
         m_session->partnerDisconnected();
     }
 }
 
-void Connection::onState(mqtt::GameState state)
+void Connection::onEvent(const mqtt::GameEvent& event)
 {
-    switch (state)
+    namespace ev = mqtt::event;
+    if (std::holds_alternative<ev::Waiting>(event))
     {
-        case mqtt::GameState::Idle: break;
-        case mqtt::GameState::Connecting: m_session->connecting(); break;
-        case mqtt::GameState::Connected:
-            if (m_session->phase() != Phase::WaitingForPartner)
-                m_session->waitingForPartner();
-            break;
-        case mqtt::GameState::Ready:
-        {
-            const std::string partnerId = m_client->getPartnerId();
-            if (!m_partnerId.empty() && partnerId == m_partnerId && m_session->canResume())
-                m_session->partnerBack();
-            else
-            {
-                m_partnerId = partnerId;
-                m_session->partnerArrived(m_client->isFirst(), m_client->getPartnerName());
-            }
-            break;
-        }
-        case mqtt::GameState::Disconnected:
-            if (std::exchange(m_lookWhenGone, false))
-                m_client->lookForPartner();
-            else if (m_session->phase() == Phase::Connecting)
-                m_session->failed(failureText(m_settings, m_client->getLastError()));
-            else if (m_session->phase() == Phase::Failed)
-                break;
-            else if (!m_client->hasBrokerConnection())
-                m_session->connectionLost(); // the client reconnects by itself and asks the partner back
-            else
-                m_session->partnerDisconnected(); // its DISCONNECT: a bye came first if it left on purpose
-            break;
+        if (m_session->phase() != Phase::WaitingForPartner)
+            m_session->waitingForPartner();
     }
+    else if (const auto* paired = std::get_if<ev::Paired>(&event))
+    {
+        if (m_partner && paired->partnerId == m_partner->partnerId && m_session->canResume())
+            m_session->partnerBack();
+        else
+        {
+            m_partner = *paired;
+            m_session->partnerArrived(paired->first, paired->partnerName);
+        }
+    }
+    else if (std::holds_alternative<ev::PartnerBack>(event))
+    {
+        m_linkBackAt.reset();
+        if (m_session->canResume())
+            m_session->partnerBack();
+        else if (m_partner)
+            m_session->partnerArrived(m_partner->first, m_partner->partnerName);
+    }
+    else if (std::holds_alternative<ev::PartnerLeft>(event))
+    {
+        if (std::exchange(m_lookWhenGone, false))
+            m_client->lookForPartner();
+        else if (m_session->phase() != Phase::Failed)
+            m_session->partnerDisconnected(); // a bye came first if it left on purpose
+    }
+    else if (std::holds_alternative<ev::LinkLost>(event))
+    {
+        if (m_partner && m_session->phase() != Phase::PartnerLeft && m_session->phase() != Phase::Failed)
+            m_session->connectionLost(); // the client reconnects by itself and asks the partner back
+    }
+    else if (std::holds_alternative<ev::LinkBack>(event))
+    {
+        if (m_session->phase() == Phase::Reconnecting)
+            m_linkBackAt = std::chrono::steady_clock::now();
+    }
+    else if (const auto* message = std::get_if<ev::Message>(&event))
+        m_session->receive(message->text);
+    else if (const auto* failed = std::get_if<ev::Failed>(&event))
+        m_session->failed(failureText(m_settings, failed->reason));
 }
 
 } // namespace engine

@@ -4,7 +4,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <thread>
 
 #include <mqttgames/mqtt/EventQueue.hpp>
 #include <mqttgames/mqtt/GameClient.hpp>
@@ -16,9 +15,9 @@ namespace engine
 class ByeLatch;
 class Session;
 
-/// Owns the GameClient of a session. Connecting runs on a thread of its own, so the frame never waits
-/// for a broker; every client callback is posted to the queue and reaches the session on the thread
-/// that drains it (the main loop). Main thread only, except where noted.
+/// Owns the GameClient of a session. Nothing here waits for the network: the client connects on its
+/// reactor, and every event it reports (carrying its data) is posted to the queue and reaches the
+/// session on the thread that drains it (the main loop). Main thread only, except where noted.
 class Connection
 {
 public:
@@ -41,7 +40,7 @@ public:
 
     /// `session` is borrowed and must outlive the connection.
     Connection(mqtt::EventQueue queue, Session& session, Settings settings);
-    /// Leaves (see leave()) and joins the connecting thread.
+    /// Leaves (see leave()).
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
@@ -69,7 +68,7 @@ public:
     const Settings& settings() const { return m_settings; }
 
 private:
-    void onState(mqtt::GameState state);
+    void onEvent(const mqtt::GameEvent& event);
 
     mqtt::EventQueue m_queue;
     Session* m_session;
@@ -77,8 +76,7 @@ private:
     std::shared_ptr<int> m_alive = std::make_shared<int>(0);
     std::shared_ptr<ByeLatch> m_byeConfirmed;
     std::unique_ptr<mqtt::GameClient> m_client;
-    std::thread m_connectThread;
-    std::string m_partnerId; // of the current pairing: the same id back after a fault resumes it
+    std::optional<mqtt::event::Paired> m_partner; // of the current pairing: the same one back resumes it
     std::optional<std::chrono::steady_clock::time_point> m_linkBackAt; // while Reconnecting
     bool m_left = false;
     bool m_lookWhenGone = false; // asked for a new partner after a bye, before the old one's DISCONNECT
