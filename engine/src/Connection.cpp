@@ -129,6 +129,11 @@ void Connection::leave()
 
 void Connection::update()
 {
+    if (const std::size_t dropped = m_queue.dropped(); dropped > m_droppedSeen)
+    {
+        m_session->eventsDropped(dropped - m_droppedSeen);
+        m_droppedSeen = dropped;
+    }
     if (m_lookWhenGone && std::chrono::steady_clock::now() - m_lookAskedAt >= PartnerAnswerTimeout)
     {
         // The old partner's DISCONNECT never came (lost with its socket): start afresh instead.

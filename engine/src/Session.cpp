@@ -140,6 +140,12 @@ bool Session::roundIsOn() const
     return m_phase == Phase::Playing && m_fault != Fault::GaveUp;
 }
 
+void Session::eventsDropped(std::size_t count)
+{
+    setNotice(std::to_string(count) + " network event" + (count == 1 ? "" : "s") +
+              " dropped: they came faster than this program could take them");
+}
+
 void Session::setNotice(std::string notice)
 {
     m_notice = std::move(notice);

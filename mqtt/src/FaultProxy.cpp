@@ -67,7 +67,20 @@ struct Connection
     std::deque<Chunk> toServer;
     std::deque<Chunk> toClient;
     bool closing = false;
+    bool refuseMqtt5 = false; // until the client's CONNECT has been seen
 };
+
+// The protocol level of an MQTT CONNECT at the start of `bytes` (4: 3.1.1, 5: MQTT 5), or -1.
+int protocolLevel(const std::string& bytes)
+{
+    if (bytes.empty() || static_cast<unsigned char>(bytes[0]) != 0x10)
+        return -1;
+    std::size_t at = 1;
+    while (at < bytes.size() && at < 5 && (static_cast<unsigned char>(bytes[at]) & 0x80))
+        ++at; // the remaining length, 1 to 4 bytes
+    at += 1 + 2 + 4; // past the length, the protocol name's length and "MQTT"
+    return at < bytes.size() ? static_cast<unsigned char>(bytes[at]) : -1;
+}
 
 void resetAbruptly(Fd& fd)
 {
@@ -94,8 +107,11 @@ struct FaultProxy::Impl
     bool refusing = false;
     bool cutRequested = false;
     bool stopping = false;
+    bool refusingMqtt5 = false;
+    bool garbling = false;
     std::chrono::milliseconds delay{0};
     int accepted = 0;
+    std::size_t toClients = 0;
 
     std::list<Connection> connections; // proxy thread only
     std::thread thread;
@@ -144,11 +160,22 @@ struct FaultProxy::Impl
         return true;
     }
 
+    // The client's first bytes: an MQTT 5 CONNECT is refused as a 3.1.1 broker refuses it.
+    static void answerConnect(Connection& connection)
+    {
+        connection.refuseMqtt5 = false;
+        if (protocolLevel(connection.toServer.front().bytes) != 5)
+            return;
+        connection.toServer.clear();
+        connection.toClient.push_back({Clock::now(), std::string("\x20\x02\x00\x01", 4)});
+        connection.closing = true;
+    }
+
     void run()
     {
         for (;;)
         {
-            bool isStalled = false, isRefusing = false, doCut = false;
+            bool isStalled = false, isRefusing = false, doCut = false, isGarbling = false, isRefusingMqtt5 = false;
             std::chrono::milliseconds currentDelay{0};
             {
                 std::lock_guard lock(mutex);
@@ -158,6 +185,7 @@ struct FaultProxy::Impl
                 isRefusing = refusing;
                 doCut = std::exchange(cutRequested, false);
                 currentDelay = delay;
+                isRefusingMqtt5 = refusingMqtt5;
             }
             if (doCut)
             {
@@ -199,6 +227,7 @@ struct FaultProxy::Impl
                 std::lock_guard lock(mutex);
                 currentDelay = delay;
                 isRefusing = refusing;
+                isGarbling = garbling;
             }
             const auto due = Clock::now() + currentDelay;
             std::size_t index = 2;
@@ -211,8 +240,19 @@ struct FaultProxy::Impl
                     continue;
                 if ((clientEvents & (POLLIN | POLLHUP | POLLERR)) && !readInto(connection.client, connection.toServer, due))
                     connection.closing = true;
+                const std::size_t chunks = connection.toClient.size();
                 if ((serverEvents & (POLLIN | POLLHUP | POLLERR)) && !readInto(connection.server, connection.toClient, due))
                     connection.closing = true;
+                if (connection.toClient.size() > chunks)
+                {
+                    std::lock_guard lock(mutex);
+                    toClients += connection.toClient.back().bytes.size();
+                }
+                if (connection.refuseMqtt5 && !connection.toServer.empty())
+                    answerConnect(connection);
+                if (isGarbling && connection.toClient.size() > chunks)
+                    for (auto& byte : connection.toClient.back().bytes)
+                        byte = static_cast<char>(~byte);
                 const auto flushTime = Clock::now();
                 if (!flush(connection.server, connection.toServer, flushTime) ||
                     !flush(connection.client, connection.toClient, flushTime))
@@ -230,7 +270,7 @@ struct FaultProxy::Impl
                         const int one = 1;
                         ::setsockopt(client.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
                         ::setsockopt(server.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-                        connections.push_back({std::move(client), std::move(server), {}, {}, false});
+                        connections.push_back({std::move(client), std::move(server), {}, {}, false, isRefusingMqtt5});
                         std::lock_guard lock(mutex);
                         ++accepted;
                     }
@@ -326,6 +366,26 @@ void FaultProxy::setDelay(std::chrono::milliseconds delay)
     std::lock_guard lock(m_impl->mutex);
     m_impl->delay = delay;
     m_impl->wake();
+}
+
+void FaultProxy::setRefusingMqtt5(bool refusing)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->refusingMqtt5 = refusing;
+    m_impl->wake();
+}
+
+void FaultProxy::setGarbling(bool garbling)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->garbling = garbling;
+    m_impl->wake();
+}
+
+std::size_t FaultProxy::bytesToClients() const
+{
+    std::lock_guard lock(m_impl->mutex);
+    return m_impl->toClients;
 }
 
 int FaultProxy::connectionCount() const

@@ -126,8 +126,11 @@ void LoopbackBroker::writeConfig()
         config << "allow_anonymous true\n";
     else
         config << "allow_anonymous false\npassword_file " << (m_dir / "passwords").string() << "\n";
-    // Small messages must not wait for Nagle's algorithm; a slow subscriber must not lose qos 1/2 messages.
-    config << "set_tcp_nodelay true\nmax_queued_messages 0\npersistence false\n";
+    // Small messages must not wait for Nagle's algorithm; a slow subscriber must not lose qos 1/2
+    // messages. (Not "max_queued_messages 0", no limit: with it mosquitto 2.0.11 closes the
+    // connection of an MQTT 5 client whose publication it refuses, too large or outside its ACL.)
+    config << "set_tcp_nodelay true\nmax_queued_messages 1000000\npersistence false\n";
+    config << "message_size_limit " << m_options.messageSizeLimit << "\n";
     config << "log_dest file " << (m_dir / "mosquitto.log").string() << "\n";
     config << "log_type error\nlog_type warning\nlog_type notice\n";
     if (geteuid() == 0)

@@ -99,4 +99,17 @@ TEST_CASE("EventQueue")
         CHECK(total == producers * perProducer);
         CHECK(outOfOrder == 0);
     }
+    SECTION("holds at most its capacity; what is beyond is dropped and counted")
+    {
+        mqtt::EventQueue small(3);
+        int ran = 0;
+        for (int i = 0; i < 5; ++i)
+            CHECK(small.push([&] { ++ran; }) == (i < 3));
+        CHECK(small.size() == 3);
+        CHECK(small.dropped() == 2);
+        CHECK(small.drain() == 3);
+        CHECK(ran == 3);
+        CHECK(small.push([&] { ++ran; })); // room again once drained
+        CHECK(small.dropped() == 2);
+    }
 }

@@ -68,6 +68,24 @@ TEST_CASE("FaultProxy")
         REQUIRE(client.publish("t", "after the cut"));
         CHECK(received.waitFor("after the cut"));
     }
+    SECTION("garbage from the broker (a malformed packet) ends the connection, which is made again")
+    {
+        REQUIRE(client.connect(proxy.host(), proxy.port()));
+        REQUIRE(client.subscribe("t"));
+        proxy.setGarbling(true);
+        mqtt::MQTTClient other;
+        REQUIRE(other.connect(broker.host(), broker.port()));
+        REQUIRE(other.publish("t", "garbled on the way"));
+        REQUIRE(links.waitForCount(2, 10s));
+        CHECK_THAT(client.getLastError(), Catch::Contains("connection lost"));
+        CHECK_FALSE(client.isConnected());
+        proxy.setGarbling(false);
+        REQUIRE(links.waitForCount(3, 20s)); // the loop goes on: attempts until one gets through
+        CHECK(links.items() == std::vector<bool>{true, false, true});
+        REQUIRE(client.publish("t", "after the garbage")); // after its subscription, on the same connection
+        CHECK(received.waitFor("after the garbage"));
+        CHECK(received.items() == std::vector<std::string>{"after the garbage"});
+    }
     SECTION("a broker that does not answer: connect fails in time, and works once it answers")
     {
         proxy.stall();

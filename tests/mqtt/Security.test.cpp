@@ -1,3 +1,4 @@
+#include <mqttgames/mqtt/FaultProxy.hpp>
 #include <mqttgames/mqtt/GameClient.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 #include <mqttgames/mqtt/MQTTClient.hpp>
@@ -35,6 +36,26 @@ TEST_CASE("MQTTClient over TLS")
         REQUIRE(client.subscribe("secret"));
         REQUIRE(client.publish("secret", "over TLS"));
         CHECK(received.waitFor("over TLS"));
+    }
+    SECTION("a TLS error on an established connection ends it, and it is made again")
+    {
+        mqtt::FaultProxy proxy("127.0.0.1", tlsPort);
+        Inbox<bool> links;
+        Inbox<std::string> received;
+        mqtt::MQTTClient client([&](const std::string&, const std::string& text) { received.push(text); });
+        client.setConnectionCallback([&](bool connected, const std::string&) { links.push(connected); });
+        client.setTls({certificates.caCert.string()});
+        REQUIRE(client.connect(proxy.host(), proxy.port()));
+        REQUIRE(client.subscribe("secret"));
+        proxy.setGarbling(true); // the next TLS record from the broker fails its check
+        REQUIRE(client.publish("secret", "garbled on the way back"));
+        REQUIRE(links.waitForCount(2, 10s));
+        CHECK_FALSE(client.getLastError().empty());
+        proxy.setGarbling(false);
+        REQUIRE(links.waitForCount(3, 20s));
+        CHECK(links.items() == std::vector<bool>{true, false, true});
+        REQUIRE(client.publish("secret", "after the error"));
+        CHECK(received.waitFor("after the error"));
     }
     SECTION("refuses a server whose certificate another authority signed")
     {

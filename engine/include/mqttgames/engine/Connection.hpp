@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,6 +79,7 @@ private:
     std::unique_ptr<mqtt::GameClient> m_client;
     std::optional<mqtt::event::Paired> m_partner; // of the current pairing: the same one back resumes it
     std::optional<std::chrono::steady_clock::time_point> m_linkBackAt; // while Reconnecting
+    std::size_t m_droppedSeen = 0; // of the queue's dropped calls, those the session was told of
     bool m_left = false;
     bool m_lookWhenGone = false; // asked for a new partner after a bye, before the old one's DISCONNECT
     std::chrono::steady_clock::time_point m_lookAskedAt;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -94,6 +95,8 @@ public:
     /// rather than waiting for us; "" when the partner left first.
     std::string farewell() const;
     void failed(std::string reason);
+    /// Events from the network were lost on the way to us (the queue was full): a notice says so.
+    void eventsDropped(std::size_t count);
     /// A message text from the partner. Never throws; what does not fit becomes a notice.
     void receive(const std::string& text);
 

@@ -15,22 +15,45 @@ namespace mqtt
 
 /// A queue of calls, filled from any thread and drained on one (the main loop's).
 /// Calls come out in the order they went in. Thread-safe; copies share the same queue.
+/// It holds at most `capacity` calls: a producer that outruns the main loop (a flood from the
+/// network) loses the calls beyond it, which are counted, rather than the process its memory.
 class EventQueue
 {
 public:
     using Call = std::function<void()>;
 
-    EventQueue() : m_state(std::make_shared<State>()) {}
+    static constexpr std::size_t DefaultCapacity = 65536;
 
-    /// Enqueues a call; never blocks for long. Any thread.
-    void push(Call call) const
+    explicit EventQueue(std::size_t capacity = DefaultCapacity) : m_state(std::make_shared<State>())
+    {
+        m_state->capacity = capacity;
+    }
+
+    /// Enqueues a call; never blocks for long. False (and counted in dropped()) when the queue is
+    /// full. Any thread.
+    bool push(Call call) const
     {
         {
             std::lock_guard lock(m_state->mutex);
+            if (m_state->calls.size() >= m_state->capacity)
+            {
+                ++m_state->dropped;
+                return false;
+            }
             m_state->calls.push_back(std::move(call));
         }
         m_state->ready.notify_one();
+        return true;
     }
+
+    /// How many calls were dropped because the queue was full, since it was made. Any thread.
+    std::size_t dropped() const
+    {
+        std::lock_guard lock(m_state->mutex);
+        return m_state->dropped;
+    }
+
+    std::size_t capacity() const { return m_state->capacity; }
 
     /// Wraps a callback so that calling the wrapper (on any thread) enqueues the callback with a
     /// copy of its arguments; it then runs where the queue is drained. The wrapper keeps the queue
@@ -104,6 +127,8 @@ private:
         std::mutex mutex;
         std::condition_variable ready;
         std::deque<Call> calls;
+        std::size_t capacity = DefaultCapacity;
+        std::size_t dropped = 0;
     };
 
     explicit EventQueue(std::shared_ptr<State> state) : m_state(std::move(state)) {}

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -34,8 +35,16 @@ public:
     void setRefusing(bool refusing);
     /// Holds every chunk this long before forwarding it.
     void setDelay(std::chrono::milliseconds delay);
+    /// Answers an MQTT 5 CONNECT as a broker that speaks only 3.1.1 must: CONNACK "unacceptable
+    /// protocol version", then closes. Other CONNECTs pass. Applies to new connections.
+    void setRefusingMqtt5(bool refusing);
+    /// Garbles what the target sends from now on (every byte inverted), so its clients see a
+    /// malformed packet or, over TLS, a broken record.
+    void setGarbling(bool garbling);
     /// Connections accepted so far.
     int connectionCount() const;
+    /// Bytes the target sent towards clients so far.
+    std::size_t bytesToClients() const;
 
 private:
     struct Impl;

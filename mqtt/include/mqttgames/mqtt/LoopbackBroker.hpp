@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <sys/types.h>
@@ -25,6 +26,9 @@ public:
         std::vector<std::string> extraConfig;
         /// 0: a free port is chosen.
         int port = 0;
+        /// The broker drops larger publications unread (its message_size_limit), so that one client
+        /// cannot make it hold, or send others, megabytes. 0: no limit.
+        std::size_t messageSizeLimit = 256 * 1024;
         std::chrono::milliseconds startTimeout{10000};
     };
 
