@@ -151,9 +151,10 @@ private:
 };
 
 // One shard of a run, in a child process: connects its matches, says it is ready, plays when told
-// "go" on stdin, and reports on stdout. libmosquitto's loop uses select(), which refuses sockets
-// numbered 1024 or more, and every client holds three descriptors: so a process hosts at most
-// about 340 clients, and a run of many matches is split over several processes.
+// "go" on stdin, and reports on stdout. libmosquitto's own loop (the raw baseline) uses select(),
+// which refuses sockets numbered 1024 or more, and every client holds three descriptors: so a raw
+// process hosts at most about 340 clients, and a raw run of many matches is split over several
+// processes. Ours run on one epoll reactor per process: a run is one process, however many matches.
 int runShard(const RunPlan& plan)
 {
     bench::raiseFileLimit();
@@ -208,9 +209,12 @@ json awaitLine(bench::ChildProcess& child, const char* key)
     throw std::runtime_error(std::string("a shard ended before '") + key + "'");
 }
 
-// One run of K matches, split over shards of at most `perProcess` matches that play at once.
+// One run of K matches, split over shards of at most `perProcess` matches that play at once
+// (raw libmosquitto only: ours play every match in one process).
 json runMatches(const RunPlan& plan, int perProcess, const mqtt::LoopbackBroker& broker, int runId)
 {
+    if (plan.flavour != Flavour::Raw)
+        perProcess = plan.matches;
     const int shards = (plan.matches + perProcess - 1) / perProcess;
     std::vector<std::unique_ptr<bench::ChildProcess>> children;
     for (int shard = 0, first = 0; shard < shards; ++shard)
@@ -304,7 +308,8 @@ int main(int argc, char** argv)
     app.add_option("--run-id", plan.runId, "(internal)")->group("");
     app.add_option("--broker-port", plan.brokerPort, "(internal)")->group("");
     int perProcess = 150;
-    app.add_option("--matches-per-process", perProcess, "At most this many matches per client process (libmosquitto's select() limit)")
+    app.add_option("--matches-per-process", perProcess,
+                   "Raw libmosquitto: at most this many matches per client process (its select() limit)")
         ->check(CLI::Range(1, 160));
     CLI11_PARSE(app, argc, argv);
     plan.maxSeconds = common.maxSeconds;
@@ -424,8 +429,8 @@ int main(int argc, char** argv)
                           bench::fixed(line["connect_s"].get<double>(), 2)});
         }
     std::cout << "\nMatches of " << plan.moves << " moves per player, " << plan.moveBytes << "-byte moves, " << plan.thinkMs
-              << " ms think time, the consumers of up to " << perProcess
-              << " matches on one thread per process; median of " << common.repetitions
+              << " ms think time; raw: up to " << perProcess
+              << " matches per process, ours: all in one; the consumers of a process on one thread; median of " << common.repetitions
               << " runs (range over runs), each in fresh processes\n";
     table.print(std::cout);
     return 0;

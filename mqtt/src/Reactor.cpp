@@ -180,11 +180,12 @@ Reactor::Reactor() : m_state(std::make_shared<State>())
         [state = m_state, &started, &ready, &running]
         {
             {
+                // Notified under the lock: the constructor may return, and `ready` go, right after.
                 std::lock_guard lock(started);
                 state->threadId = std::this_thread::get_id();
                 running = true;
+                ready.notify_one();
             }
-            ready.notify_one();
             state->run();
         });
     ready.wait(lock, [&] { return running; });

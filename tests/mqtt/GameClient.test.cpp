@@ -292,3 +292,34 @@ TEST_CASE("GameClient answers are meant for one player")
             }));
     }
 }
+
+TEST_CASE("GameClient's events carry the partner as it was when they happened")
+{
+    // Paired with Dan, Dan seen answering someone else, then paired with Eve: all in one burst on
+    // one connection, so a main loop drains the three events in one go. Each names its own partner,
+    // whatever the client has moved on to by the time the event is read.
+    mqtt::LoopbackBroker broker;
+    Inbox<mqtt::GameEvent> events;
+    Player cid("Cid");
+    cid.client->setEventCallback([&](const mqtt::GameEvent& event) { events.push(event); });
+    REQUIRE(cid.client->connect(broker.host(), broker.port()));
+    RawPeer peer(broker);
+    const std::string dan = mqtt::wire::randomId(), eve = mqtt::wire::randomId();
+    REQUIRE(peer.client.publish(peer.topic, mqtt::wire::format("_ENTERED,Dan,1.1.1.1", dan)));
+    REQUIRE(peer.client.publish(peer.topic, mqtt::wire::format("_ENTERED,Dan,1.1.1.1,to=someoneelse0000000000", dan)));
+    REQUIRE(peer.client.publish(peer.topic, mqtt::wire::format("_ENTERED,Eve,1.1.1.1", eve)));
+    REQUIRE(events.waitForCount(4));
+    const auto seen = events.items();
+    REQUIRE(std::holds_alternative<mqtt::event::Waiting>(seen[0]));
+    const auto* first = std::get_if<mqtt::event::Paired>(&seen[1]);
+    REQUIRE(first);
+    CHECK(first->partnerId == dan);
+    CHECK(first->partnerName == "Dan");
+    CHECK(first->first == (cid.client->getId() < dan));
+    CHECK(std::holds_alternative<mqtt::event::Waiting>(seen[2]));
+    const auto* second = std::get_if<mqtt::event::Paired>(&seen[3]);
+    REQUIRE(second);
+    CHECK(second->partnerId == eve);
+    CHECK(second->partnerName == "Eve");
+    CHECK(cid.client->getPartnerId() == eve);
+}

@@ -21,10 +21,9 @@ class Inbox
 public:
     void push(T item)
     {
-        {
-            std::lock_guard lock(m_mutex);
-            m_items.push_back(std::move(item));
-        }
+        // Notified under the lock: a waiter that sees the item may destroy the inbox right after.
+        std::lock_guard lock(m_mutex);
+        m_items.push_back(std::move(item));
         m_changed.notify_all();
     }
 

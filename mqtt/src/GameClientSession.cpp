@@ -1,0 +1,417 @@
+#include "GameClientSession.hpp"
+
+#include <mqttgames/mqtt/GameWire.hpp>
+#include <mqttgames/mqtt/MQTTClient.hpp>
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace mqtt
+{
+
+GameClient::Impl::Impl(std::shared_ptr<Reactor> r, StateCallback stateCallback, MessageCallback messageCallback,
+                       std::string topicName) :
+reactor(std::move(r)),
+onState(std::move(stateCallback)),
+onMessage(std::move(messageCallback)),
+topic(std::move(topicName)),
+id(wire::randomId())
+{
+}
+
+// --- telling ---------------------------------------------------------------------------------
+
+void GameClient::Impl::enter(GameState next)
+{
+    {
+        std::lock_guard lock(mutex);
+        if (leaving && next != GameState::Idle)
+            return;
+        state = next;
+    }
+    changed.notify_all();
+    tellState();
+}
+
+void GameClient::Impl::tellState()
+{
+    GameState now;
+    {
+        std::lock_guard lock(mutex);
+        now = state;
+    }
+    if (now == told)
+        return;
+    told = now;
+    log.write(std::string("state ") + toString(now));
+    if (onState)
+        gate.run([&] { onState(now); });
+}
+
+void GameClient::Impl::emit(const GameEvent& event)
+{
+    {
+        std::lock_guard lock(mutex);
+        if (leaving)
+            return;
+    }
+    if (events)
+        gate.run([&] { events(event); });
+}
+
+std::shared_ptr<MQTTClient> GameClient::Impl::currentClient() const
+{
+    std::lock_guard lock(mutex);
+    return client;
+}
+
+// --- the session -----------------------------------------------------------------------------
+
+void GameClient::Impl::begin(std::uint64_t id, const std::string& host, int port)
+{
+    int seconds = 0;
+    std::shared_ptr<MQTTClient> mqttClient;
+    {
+        std::lock_guard lock(mutex);
+        if (session != id)
+            return; // disconnect() came first
+        running = id;
+        events = onEvent;
+        seconds = keepalive;
+        mqttClient = std::make_shared<MQTTClient>(nullptr, username, password, reactor);
+        mqttClient->setVerbose(verbose);
+        mqttClient->setConnectTimeout(connectTimeout);
+        mqttClient->setTls(tls);
+        mqttClient->setMaxMessageSize(maxMessageSize);
+        client = mqttClient;
+    }
+    resuming = false;
+    earlyHello.reset();
+    stopTimers();
+    // The partner sees us leave through this will even if we crash or lose the network.
+    mqttClient->setWill(topic, wire::format(wire::DisconnectText, this->id), 0, false);
+    const std::weak_ptr<Impl> weak = weak_from_this();
+    mqttClient->setMessageCallback(
+        [weak, id](const std::string&, const std::string& payload, bool retained)
+        {
+            if (const auto self = weak.lock(); self && self->running == id)
+                self->handleMessage(payload, retained);
+        });
+    mqttClient->setConnectionCallback(
+        [weak, id](bool connected, const std::string& reason)
+        {
+            if (const auto self = weak.lock(); self && self->running == id)
+                connected ? self->handleConnected() : self->handleConnectionLost(reason);
+        });
+    mqttClient->setSubscribedCallback(
+        [weak, id](const std::string& topic, bool granted)
+        {
+            if (const auto self = weak.lock(); self && self->running == id && topic == self->topic)
+                self->handleSubscribed(granted);
+        });
+    enter(GameState::Connecting);
+    // On the reactor connect() only starts; the connection callback tells the outcome.
+    if (!mqttClient->connect(host, port, seconds))
+        fail(mqttClient->getLastError());
+}
+
+void GameClient::Impl::fail(const std::string& reason)
+{
+    stopTimers();
+    std::shared_ptr<MQTTClient> mqttClient;
+    {
+        std::lock_guard lock(mutex);
+        lastError = reason;
+        mqttClient.swap(client);
+    }
+    log.write("cannot connect: " + reason);
+    mqttClient.reset(); // closes on the reactor; nothing of it is told any more
+    enter(GameState::Disconnected);
+    emit(event::Failed{reason});
+    finishConnect(false);
+}
+
+void GameClient::Impl::finishConnect(bool connected)
+{
+    {
+        std::lock_guard lock(mutex);
+        if (session == running)
+            result = connected;
+    }
+    changed.notify_all();
+}
+
+void GameClient::Impl::becomeWaiting()
+{
+    if (subscribeTimer)
+        reactor->cancel(subscribeTimer);
+    subscribeTimer = 0;
+    if (const auto mqttClient = currentClient(); mqttClient && mqttClient->protocolVersion() == 5)
+    {
+        // From now on the broker keeps our own messages from us (and does half the work);
+        // until its SUBACK, echoes still come and are dropped by sender id as over 3.1.1.
+        mqttClient->setReceiveOwnMessages(false);
+        mqttClient->subscribe(topic, 0);
+    }
+    {
+        std::lock_guard lock(mutex);
+        result = true;
+    }
+    enter(GameState::Connected);
+    emit(event::Waiting{});
+    finishConnect(true);
+    scheduleAnnounce();
+    if (auto early = std::exchange(earlyHello, std::nullopt))
+        pairWith(early->first, early->second);
+}
+
+void GameClient::Impl::stopTimers()
+{
+    for (auto* timer : {&announceTimer, &subscribeTimer})
+    {
+        if (*timer)
+            reactor->cancel(*timer);
+        *timer = 0;
+    }
+}
+
+void GameClient::Impl::scheduleAnnounce()
+{
+    std::chrono::milliseconds interval;
+    {
+        std::lock_guard lock(mutex);
+        interval = announceInterval;
+    }
+    announceTimer = reactor->after(interval,
+                                   [self = shared_from_this()]
+                                   {
+                                       self->announceTimer = 0;
+                                       GameState now;
+                                       {
+                                           std::lock_guard lock(self->mutex);
+                                           now = self->state;
+                                       }
+                                       if (now == GameState::Connected || (now == GameState::Disconnected && self->resuming))
+                                           self->announce();
+                                       self->scheduleAnnounce();
+                                   });
+}
+
+void GameClient::Impl::announce(const std::string& to)
+{
+    const auto mqttClient = currentClient();
+    if (!mqttClient)
+        return;
+    const std::string address = mqttClient->getLocalAddress();
+    std::string hello;
+    {
+        std::lock_guard lock(mutex);
+        hello = wire::makeHello(name, address, resuming, resuming ? partnerId : to);
+    }
+    mqttClient->publish(topic, wire::format(hello, id));
+}
+
+// --- what the connection tells ---------------------------------------------------------------
+
+void GameClient::Impl::handleConnected()
+{
+    const auto mqttClient = currentClient();
+    if (!mqttClient)
+        return;
+    if (told == GameState::Connecting)
+    {
+        // SUBSCRIBE goes out before the hello on the same connection, and the broker handles a
+        // connection's packets in order: our own hello coming back proves that we may read and
+        // write the topic (a SUBACK alone does not: brokers grant subscriptions their ACL then
+        // filters). Over MQTT 5 we then subscribe again with "no local" (see becomeWaiting()).
+        mqttClient->setReceiveOwnMessages(true);
+        mqttClient->subscribe(topic, 0);
+        std::chrono::milliseconds timeout;
+        {
+            std::lock_guard lock(mutex);
+            timeout = connectTimeout;
+        }
+        subscribeTimer = reactor->after(timeout,
+                                        [self = shared_from_this()]
+                                        {
+                                            self->subscribeTimer = 0;
+                                            if (self->told == GameState::Connecting)
+                                                self->fail("connected, but our announcement did not come back: may we subscribe to '" +
+                                                           self->topic + "'?");
+                                        });
+        announce();
+        return;
+    }
+    // A reconnect: the subscription was made again before this; ask the partner back.
+    emit(event::LinkBack{});
+    announce();
+}
+
+void GameClient::Impl::handleConnectionLost(const std::string& reason)
+{
+    if (told == GameState::Connecting && subscribeTimer)
+        // Some brokers close the connection of a client that publishes where it may not.
+        return fail("connected, but the broker closed the connection before our announcement came back (" + reason +
+                    "): may we subscribe to '" + topic + "'?");
+    if (told == GameState::Connecting)
+        return fail(reason);
+    emit(event::LinkLost{reason});
+    {
+        std::lock_guard lock(mutex);
+        if (partnerId.empty())
+            return; // still waiting for a partner: we wait again once we are back
+    }
+    resuming = true; // keep the partner: we ask for it back once we are connected again
+    enter(GameState::Disconnected);
+}
+
+void GameClient::Impl::handleSubscribed(bool granted)
+{
+    if (told != GameState::Connecting)
+        return;
+    if (!granted)
+        fail("the broker refused our subscription to '" + topic + "'");
+}
+
+void GameClient::Impl::handlePartnerHello(const wire::Hello& hello)
+{
+    std::string answerTo;
+    GameState before;
+    {
+        std::lock_guard lock(mutex);
+        before = state;
+        if (state == GameState::Ready && !hello.back)
+            return;
+        answerTo = partnerId;
+    }
+    resuming = false;
+    announce(answerTo);
+    enter(GameState::Ready);
+    if (before != GameState::Ready)
+        emit(event::PartnerBack{});
+}
+
+void GameClient::Impl::pairWith(const std::string& sender, const wire::Hello& hello)
+{
+    event::Paired paired;
+    {
+        std::lock_guard lock(mutex);
+        if (state != GameState::Connected)
+            return; // paired already: a third client cannot take over
+        partnerId = sender;
+        partnerName = wire::sanitizeName(hello.name);
+        paired = {partnerId, partnerName, id < partnerId};
+    }
+    resuming = false;
+    announce(sender); // the answer, so that the partner pairs with us too; nobody else may take it
+    enter(GameState::Ready);
+    emit(paired);
+}
+
+void GameClient::Impl::handlePartnerTaken()
+{
+    {
+        std::lock_guard lock(mutex);
+        if (state != GameState::Ready)
+            return;
+        partnerId.clear();
+        partnerName.clear();
+    }
+    log.write("the partner paired with another player: waiting again");
+    enter(GameState::Connected);
+    emit(event::Waiting{});
+    announce();
+}
+
+void GameClient::Impl::handleMessage(const std::string& payload, bool retained)
+{
+    if (retained)
+    {
+        log.write("ignored a retained message: it was left on the topic before we came");
+        return;
+    }
+    const auto envelope = wire::parse(payload);
+    if (!envelope)
+    {
+        log.write("ignored a message without a sender id");
+        return;
+    }
+    const bool isHello = wire::isHello(envelope->text);
+
+    if (envelope->sender == id)
+    {
+        // Our own hello came back: the subscription is in place, we are really waiting now.
+        if (isHello && told == GameState::Connecting)
+            becomeWaiting();
+        return;
+    }
+
+    if (isHello)
+    {
+        const auto hello = wire::parseHello(envelope->text);
+        if (told == GameState::Connecting)
+        {
+            // A player who announced itself before our subscription was confirmed: keep it,
+            // unless it is an answer to someone else (its sender is taken).
+            if (!earlyHello && (hello.to.empty() || hello.to == id))
+                earlyHello.emplace(envelope->sender, hello);
+            return;
+        }
+        bool fromPartner = false;
+        {
+            std::lock_guard lock(mutex);
+            fromPartner = !partnerId.empty() && envelope->sender == partnerId;
+        }
+        const bool forSomeoneElse = !hello.to.empty() && hello.to != id;
+        if (fromPartner && forSomeoneElse)
+            handlePartnerTaken();
+        else if (fromPartner)
+            handlePartnerHello(hello);
+        else if (!forSomeoneElse)
+            pairWith(envelope->sender, hello);
+        return;
+    }
+
+    {
+        std::lock_guard lock(mutex);
+        if (leaving || state != GameState::Ready || envelope->sender != partnerId)
+            return; // not from our partner (or we are leaving): not for us
+    }
+    if (envelope->text == wire::DisconnectText)
+    {
+        enter(GameState::Disconnected);
+        emit(event::PartnerLeft{});
+        return;
+    }
+    if (onMessage)
+        gate.run([&] { onMessage(envelope->text); });
+    emit(event::Message{envelope->text});
+}
+
+// --- callers' side ---------------------------------------------------------------------------
+
+std::uint64_t GameClient::Impl::newSession()
+{
+    std::lock_guard lock(mutex);
+    partnerId.clear();
+    partnerName.clear();
+    lastError.clear();
+    result.reset();
+    leaving = false;
+    state = GameState::Connecting; // told once the reactor begins
+    return ++session;
+}
+
+void GameClient::Impl::onReactor(std::function<void(Impl&)> task)
+{
+    if (reactor->onThread())
+        task(*shared_from_this()); // kept alive, should a callback destroy the facade
+    else
+        reactor->post([self = shared_from_this(), task = std::move(task)] { task(*self); });
+}
+
+} // namespace mqtt

@@ -1,0 +1,134 @@
+#pragma once
+
+#include <mqttgames/mqtt/GameClient.hpp>
+
+#include <mqttgames/mqtt/GameWire.hpp>
+#include <mqttgames/mqtt/MQTTClient.hpp>
+
+#include "CallbackGate.hpp"
+#include "VerboseLog.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace mqtt
+{
+
+// The client's state machine. It runs on the reactor's thread; callers read a snapshot under
+// `mutex` and post what they ask for. Tasks and timers on the reactor share it with the facade.
+struct GameClient::Impl : std::enable_shared_from_this<Impl>
+{
+    Impl(std::shared_ptr<Reactor> r, StateCallback stateCallback, MessageCallback messageCallback, std::string topicName);
+
+    const std::shared_ptr<Reactor> reactor;
+    const StateCallback onState;
+    const MessageCallback onMessage;
+    const std::string topic;
+    const std::string id;
+    detail::VerboseLog log{"gameclient"};
+    detail::CallbackGate gate;
+
+    // Shared with callers; guarded by `mutex`.
+    mutable std::mutex mutex;
+    std::condition_variable changed;
+    GameState state = GameState::Idle;
+    std::uint64_t session = 0;  // counts connect() and disconnect(): work of an older one is dropped
+    std::optional<bool> result; // of the pending connect()
+    bool leaving = false;       // disconnect() has begun: only its Idle is told
+    std::string name = "Player";
+    std::string partnerId;
+    std::string partnerName;
+    std::string lastError;
+    int keepalive = 60;
+    std::chrono::milliseconds connectTimeout{5000};
+    std::chrono::milliseconds announceInterval{2000};
+    std::string username;
+    std::string password;
+    TlsOptions tls;
+    bool verbose = false;
+    std::size_t maxMessageSize = 64 * 1024;
+    EventCallback onEvent;
+    std::shared_ptr<MQTTClient> client; // made anew for each session, with the settings of the moment
+
+    // Reactor thread only.
+    std::uint64_t running = 0;
+    GameState told = GameState::Idle;
+    EventCallback events;
+    bool resuming = false; // our connection dropped while paired: we want that partner back
+    std::optional<std::pair<std::string, wire::Hello>> earlyHello; // a hello that came while Connecting
+    Reactor::TimerId announceTimer = 0;
+    Reactor::TimerId subscribeTimer = 0;
+
+    // --- telling ---------------------------------------------------------------------------------
+
+    // Sets the state (unless we are leaving) and tells it, if it changed.
+    void enter(GameState next);
+
+    void tellState();
+
+    void emit(const GameEvent& event);
+
+    std::shared_ptr<MQTTClient> currentClient() const;
+
+    // --- the session -----------------------------------------------------------------------------
+
+    void begin(std::uint64_t id, const std::string& host, int port);
+
+    // connect() failed: our connection, our subscription or our announcement.
+    void fail(const std::string& reason);
+
+    // Tells a waiting connect() its outcome, after the state it waits for has been told.
+    void finishConnect(bool connected);
+
+    // Our hello came back: we are waiting for a partner now.
+    void becomeWaiting();
+
+    void stopTimers();
+
+    // While waiting (or returning) the hello is repeated, so a lost one strands nobody.
+    void scheduleAnnounce();
+
+    // Publishes our hello: for anyone waiting, or, as an answer, only for `to`. While we try to get
+    // our partner back after a lost connection it is a "back" hello for that partner.
+    void announce(const std::string& to = {});
+
+    // --- what the connection tells ---------------------------------------------------------------
+
+    void handleConnected();
+
+    void handleConnectionLost(const std::string& reason);
+
+    void handleSubscribed(bool granted);
+
+    // A hello from the partner we have, or had until one of us lost its connection. It is answered
+    // unless we are paired and it is only an answer itself, so the exchange ends.
+    void handlePartnerHello(const wire::Hello& hello);
+
+    // Pairs with the sender of a hello if we are still waiting for a partner.
+    void pairWith(const std::string& sender, const wire::Hello& hello);
+
+    // The partner we paired with answered someone else, so it paired with them (two hellos crossed
+    // while three players arrived at once). We wait again rather than stay paired with a player who
+    // ignores us.
+    void handlePartnerTaken();
+
+    // Every message on the topic.
+    void handleMessage(const std::string& payload, bool retained);
+
+    // --- callers' side ---------------------------------------------------------------------------
+
+    // Starts a new session; returns its id. The old one must have been ended.
+    std::uint64_t newSession();
+
+    void onReactor(std::function<void(Impl&)> task);
+};
+
+} // namespace mqtt

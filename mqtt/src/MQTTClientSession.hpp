@@ -1,0 +1,210 @@
+#pragma once
+
+#include <mqttgames/mqtt/MQTTClient.hpp>
+
+#include "AckWait.hpp"
+#include "CallbackGate.hpp"
+#include "VerboseLog.hpp"
+
+#include <mosquitto.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace mqtt
+{
+namespace detail
+{
+
+using Handle = std::shared_ptr<mosquitto>;
+
+// Room for the fixed header, the topic and MQTT 5 properties above a message's payload, when the
+// broker is told the largest packet we take.
+constexpr std::size_t PacketOverhead = 1024;
+// How long a polite disconnect may take to get its DISCONNECT out before the socket is closed anyway.
+constexpr std::chrono::seconds Linger{2};
+
+enum class Link
+{
+    Idle,         // no connection, none wanted
+    Connecting,   // connect() waits for the broker's answer
+    Connected,    // accepted
+    Reconnecting, // an accepted connection ended; a new one is tried with backoff
+};
+
+struct Pending
+{
+    std::vector<std::string> topics; // subscriptions; empty for an unsubscription
+    std::shared_ptr<AckWait> wait;
+};
+
+struct Callbacks
+{
+    MQTTClient::MessageCallback message;
+    MQTTClient::DetailedMessageCallback detailedMessage;
+    MQTTClient::ConnectionCallback connection;
+    MQTTClient::SubscribedCallback subscribed;
+};
+
+} // namespace detail
+
+// The client's state. The facade owns one; tasks, timers and socket watches on the reactor hold it
+// too, so it lives until its connection is closed on the reactor's thread.
+struct MQTTClient::Impl : std::enable_shared_from_this<Impl>
+{
+    Impl(std::shared_ptr<Reactor> r, MessageCallback callback, std::string user, std::string pass);
+
+    ~Impl();
+
+    const std::shared_ptr<Reactor> reactor;
+    const std::string username;
+    const std::string password;
+    detail::VerboseLog log{"mqtt"};
+    detail::CallbackGate gate;
+
+    // Shared with callers; guarded by `mutex`.
+    mutable std::mutex mutex;
+    std::condition_variable changed;
+    detail::Callbacks callbacks;
+    detail::Link link = detail::Link::Idle;
+    std::uint64_t session = 0; // counts connect() and disconnect(): a task of an older one does nothing
+    std::uint64_t running = 0; // the session the reactor works for; what it reports counts only if current
+    std::optional<std::string> outcome; // of the pending connect(): "" accepted, else why not
+    std::string lastError;
+    std::string localAddress;
+    int protocol = 0;
+    std::chrono::milliseconds connectTimeout{5000};
+    std::chrono::seconds reconnectDelay{1};
+    std::chrono::seconds reconnectDelayMax{16};
+    std::optional<std::tuple<std::string, std::string, int, bool>> will;
+    TlsOptions tls;
+    std::size_t maxMessageSize = 64 * 1024;
+    bool receiveOwn = true;
+
+    // Reactor thread only.
+    detail::Handle handle;
+    Reactor::WatchId watchId = 0;
+    int watchedFd = -1;
+    bool watchingWrite = false;
+    Reactor::TimerId connectTimer = 0;
+    Reactor::TimerId keepaliveTimer = 0;
+    Reactor::TimerId reconnectTimer = 0;
+    Reactor::TimerId lingerTimer = 0;
+    std::string host;
+    int port = 0;
+    int keepalive = 60;
+    std::string endpoint;
+    bool useV5 = true;
+    bool everConnected = false; // in this session: a failed attempt is then retried, not reported
+    bool leaving = false;       // the handle says goodbye and is closed once DISCONNECT is out
+    bool nobodyWaits = false;   // connect() was called on the reactor: a failure is told by callback
+    std::chrono::seconds backoff{1};
+    std::map<std::string, std::pair<int, bool>> subscriptions; // qos, no local: made again after a reconnect
+    std::map<int, detail::Pending> pending;           // by message id
+    std::shared_ptr<const detail::Callbacks> active;  // the callbacks of the current session
+    std::size_t limit = 64 * 1024;
+
+    static Impl& of(void* userdata);
+
+    void setError(std::string text);
+
+    bool isCurrent(std::uint64_t id) const;
+
+    // Under `mutex`: whether no connect() or disconnect() came since the reactor's session began.
+    bool reportsCount() const;
+
+    // --- the socket on the reactor ---------------------------------------------------------------
+
+    // After every call into libmosquitto: it may have opened or closed the socket, or queued packets.
+    void sync();
+
+    void onSocket(bool readable, bool writable, bool failed);
+
+    void cancelTimers();
+
+    // Lets go of the handle at once; it is destroyed after the current libmosquitto call returns,
+    // since a callback may be running inside it.
+    void closeHandle();
+
+    // --- one connection attempt ------------------------------------------------------------------
+
+    void startAttempt();
+
+    // Sets up a fresh handle for the attempt; returns why it cannot be, or "".
+    std::string configure();
+
+    // This attempt ends without a connection: the first one of a session reports it to connect(),
+    // later ones (reconnects) try again after the backoff.
+    void attemptFailed(const std::string& reason);
+
+    void scheduleReconnect();
+
+    void keepAlive();
+
+    // --- what callers ask, run on the reactor ----------------------------------------------------
+
+    void begin(std::uint64_t id, std::string newHost, int newPort, int newKeepalive, bool async);
+
+    // Ends the session: DISCONNECT goes out after what was queued before, then the socket closes
+    // (at the latest after Linger).
+    void end();
+
+    void publishNow(const std::string& topic, const std::string& payload, int qos, bool retain);
+
+    // Subscribes on the current connection; `wait` (if any) hears the broker's answer. `withoutOwn`
+    // (MQTT 5's no local) keeps our own publications from coming back.
+    void subscribeNow(const std::vector<std::pair<std::string, int>>& topics, bool withoutOwn,
+                      const std::shared_ptr<detail::AckWait>& wait);
+
+    void sendSubscriptions(const std::vector<std::tuple<std::string, int, bool>>& requests,
+                           const std::shared_ptr<detail::AckWait>& wait);
+
+    void unsubscribeNow(const std::string& topic, const std::shared_ptr<detail::AckWait>& wait);
+
+    // --- libmosquitto's callbacks (reactor thread, inside a libmosquitto call) --------------------
+
+    template <typename F>
+    void tell(F&& call)
+    {
+        gate.run(std::forward<F>(call));
+    }
+
+    static void handleConnect(mosquitto* h, void* userdata, int rc);
+
+    // A broker that speaks only 3.1.1 refuses an MQTT 5 CONNECT (or just closes): try 3.1.1 at once.
+    void fallBack(const std::string& why);
+
+    static void handleDisconnect(mosquitto* h, void* userdata, int rc);
+
+    static void handleMessage(mosquitto* h, void* userdata, const mosquitto_message* message);
+
+    static void handleSubscribe(mosquitto* h, void* userdata, int mid, int count, const int* grantedQos);
+
+    static void handleUnsubscribe(mosquitto* h, void* userdata, int mid);
+
+    // --- callers' side ---------------------------------------------------------------------------
+
+    // Runs `task` on the reactor with this client; at once when already there.
+    template <typename F>
+    void onReactor(F&& task)
+    {
+        if (reactor->onThread())
+            task(*shared_from_this()); // kept alive, should a callback destroy the facade
+        else
+            reactor->post([self = shared_from_this(), task = std::forward<F>(task)]() mutable { task(*self); });
+    }
+
+    bool awaitAck(const std::shared_ptr<detail::AckWait>& wait);
+};
+
+} // namespace mqtt
