@@ -37,8 +37,8 @@ constexpr std::chrono::milliseconds HandOverWait{80};
 
 GameClient::GameClient(StateCallback stateChanged, MessageCallback messageReceived, std::string topic,
                        std::shared_ptr<Reactor> reactor) :
-m_impl(std::make_shared<Impl>(reactor ? std::move(reactor) : Reactor::shared(), std::move(stateChanged),
-                              std::move(messageReceived), std::move(topic)))
+m_reactor(reactor ? std::move(reactor) : Reactor::shared()),
+m_impl(std::make_shared<Impl>(m_reactor, std::move(stateChanged), std::move(messageReceived), std::move(topic)))
 {
 }
 
@@ -51,7 +51,7 @@ GameClient::~GameClient()
 bool GameClient::connect(const std::string& host, int port)
 {
     Impl& d = *m_impl;
-    if (d.reactor->onThread())
+    if (d.reactor.onThread())
     {
         start(host, port);
         return true;
@@ -63,7 +63,7 @@ bool GameClient::connect(const std::string& host, int port)
         std::lock_guard lock(d.mutex);
         timeout = d.connectTimeout;
     }
-    d.reactor->post([self = m_impl, id, host, port] { self->begin(id, host, port); });
+    d.reactor.post([self = m_impl, id, host, port] { self->begin(id, host, port); });
     std::unique_lock lock(d.mutex);
     // The reactor's timers decide (the broker's answer, then the subscription's); the margin here
     // only guards against a stalled reactor.
@@ -134,13 +134,13 @@ void GameClient::disconnect()
         mqttClient.reset(); // its destructor says goodbye to the broker after our DISCONNECT
         self.tellState();
     };
-    if (d.reactor->onThread())
+    if (d.reactor.onThread())
         return goodbye(d);
     // Waits briefly for the reactor to hand the goodbye to the kernel, so that a program may exit
     // right after; never for the network.
     auto done = std::make_shared<std::pair<std::mutex, std::condition_variable>>();
     auto finished = std::make_shared<bool>(false);
-    d.reactor->post(
+    d.reactor.post(
         [self = m_impl, goodbye = std::move(goodbye), done, finished]() mutable
         {
             goodbye(*self);

@@ -13,9 +13,10 @@
 namespace mqtt
 {
 
-GameClient::Impl::Impl(std::shared_ptr<Reactor> r, StateCallback stateCallback, MessageCallback messageCallback,
+GameClient::Impl::Impl(std::shared_ptr<Reactor> reactorOwner, StateCallback stateCallback, MessageCallback messageCallback,
                        std::string topicName) :
-reactor(std::move(r)),
+reactor(reactorOwner->ref()),
+owner(reactorOwner),
 onState(std::move(stateCallback)),
 onMessage(std::move(messageCallback)),
 topic(std::move(topicName)),
@@ -82,7 +83,10 @@ void GameClient::Impl::begin(std::uint64_t id, const std::string& host, int port
         running = id;
         events = onEvent;
         seconds = keepalive;
-        mqttClient = std::make_shared<MQTTClient>(nullptr, username, password, reactor);
+        const auto reactorOwner = owner.lock();
+        if (!reactorOwner)
+            return; // the client is being destroyed
+        mqttClient = std::make_shared<MQTTClient>(nullptr, username, password, reactorOwner);
         mqttClient->setVerbose(verbose);
         mqttClient->setConnectTimeout(connectTimeout);
         mqttClient->setTls(tls);
@@ -95,11 +99,11 @@ void GameClient::Impl::begin(std::uint64_t id, const std::string& host, int port
     // The partner sees us leave through this will even if we crash or lose the network.
     mqttClient->setWill(topic, wire::format(wire::DisconnectText, this->id), 0, false);
     const std::weak_ptr<Impl> weak = weak_from_this();
-    mqttClient->setMessageCallback(
-        [weak, id](const std::string&, const std::string& payload, bool retained)
+    mqttClient->setMessageInfoCallback(
+        [weak, id](const std::string&, const std::string& payload, const MQTTClient::MessageInfo& info)
         {
             if (const auto self = weak.lock(); self && self->running == id)
-                self->handleMessage(payload, retained);
+                self->handleMessage(payload, info);
         });
     mqttClient->setConnectionCallback(
         [weak, id](bool connected, const std::string& reason)
@@ -148,7 +152,7 @@ void GameClient::Impl::finishConnect(bool connected)
 void GameClient::Impl::becomeWaiting()
 {
     if (subscribeTimer)
-        reactor->cancel(subscribeTimer);
+        reactor.cancel(subscribeTimer);
     subscribeTimer = 0;
     if (const auto mqttClient = currentClient(); mqttClient && mqttClient->protocolVersion() == 5)
     {
@@ -174,7 +178,7 @@ void GameClient::Impl::stopTimers()
     for (auto* timer : {&announceTimer, &subscribeTimer})
     {
         if (*timer)
-            reactor->cancel(*timer);
+            reactor.cancel(*timer);
         *timer = 0;
     }
 }
@@ -186,7 +190,7 @@ void GameClient::Impl::scheduleAnnounce()
         std::lock_guard lock(mutex);
         interval = announceInterval;
     }
-    announceTimer = reactor->after(interval,
+    announceTimer = reactor.after(interval,
                                    [self = shared_from_this()]
                                    {
                                        self->announceTimer = 0;
@@ -235,7 +239,7 @@ void GameClient::Impl::handleConnected()
             std::lock_guard lock(mutex);
             timeout = connectTimeout;
         }
-        subscribeTimer = reactor->after(timeout,
+        subscribeTimer = reactor.after(timeout,
                                         [self = shared_from_this()]
                                         {
                                             self->subscribeTimer = 0;
@@ -327,9 +331,9 @@ void GameClient::Impl::handlePartnerTaken()
     announce();
 }
 
-void GameClient::Impl::handleMessage(const std::string& payload, bool retained)
+void GameClient::Impl::handleMessage(const std::string& payload, const MQTTClient::MessageInfo& info)
 {
-    if (retained)
+    if (info.retained)
     {
         log.write("ignored a retained message: it was left on the topic before we came");
         return;
@@ -384,7 +388,7 @@ void GameClient::Impl::handleMessage(const std::string& payload, bool retained)
     if (envelope->text == wire::DisconnectText)
     {
         enter(GameState::Disconnected);
-        emit(event::PartnerLeft{});
+        emit(event::PartnerLeft{info.fromWill});
         return;
     }
     if (onMessage)
@@ -408,10 +412,10 @@ std::uint64_t GameClient::Impl::newSession()
 
 void GameClient::Impl::onReactor(std::function<void(Impl&)> task)
 {
-    if (reactor->onThread())
+    if (reactor.onThread())
         task(*shared_from_this()); // kept alive, should a callback destroy the facade
     else
-        reactor->post([self = shared_from_this(), task = std::move(task)] { task(*self); });
+        reactor.post([self = shared_from_this(), task = std::move(task)] { task(*self); });
 }
 
 } // namespace mqtt

@@ -26,9 +26,10 @@ namespace mqtt
 // `mutex` and post what they ask for. Tasks and timers on the reactor share it with the facade.
 struct GameClient::Impl : std::enable_shared_from_this<Impl>
 {
-    Impl(std::shared_ptr<Reactor> r, StateCallback stateCallback, MessageCallback messageCallback, std::string topicName);
+    Impl(std::shared_ptr<Reactor> reactorOwner, StateCallback stateCallback, MessageCallback messageCallback, std::string topicName);
 
-    const std::shared_ptr<Reactor> reactor;
+    const Reactor::Ref reactor; // reaches the loop; the facade keeps the thread alive
+    const std::weak_ptr<Reactor> owner; // for the MQTTClient of each session
     const StateCallback onState;
     const MessageCallback onMessage;
     const std::string topic;
@@ -121,7 +122,7 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
     void handlePartnerTaken();
 
     // Every message on the topic.
-    void handleMessage(const std::string& payload, bool retained);
+    void handleMessage(const std::string& payload, const MQTTClient::MessageInfo& info);
 
     // --- callers' side ---------------------------------------------------------------------------
 

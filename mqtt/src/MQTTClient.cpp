@@ -29,11 +29,11 @@ using detail::AckWait;
 using detail::Link;
 
 MQTTClient::MQTTClient(MessageCallback messageReceived, std::string username, std::string password,
-                       std::shared_ptr<Reactor> reactor)
+                       std::shared_ptr<Reactor> reactor) :
+m_reactor(reactor ? std::move(reactor) : Reactor::shared())
 {
     detail::ensureMosquittoLibrary();
-    m_impl = std::make_shared<Impl>(reactor ? std::move(reactor) : Reactor::shared(), std::move(messageReceived),
-                                    std::move(username), std::move(password));
+    m_impl = std::make_shared<Impl>(m_reactor->ref(), std::move(messageReceived), std::move(username), std::move(password));
 }
 
 MQTTClient::~MQTTClient()
@@ -67,7 +67,7 @@ bool MQTTClient::connect(const std::string& host, int port, int keepalive)
         d.localAddress.clear();
         timeout = d.connectTimeout;
     }
-    const bool async = d.reactor->onThread();
+    const bool async = d.reactor.onThread();
     d.onReactor([id, host, port, keepalive, async](Impl& self) { self.begin(id, host, port, keepalive, async); });
     if (async)
         return true;
@@ -99,7 +99,7 @@ void MQTTClient::disconnect()
         d.localAddress.clear();
     }
     d.changed.notify_all();
-    if (d.reactor->onThread())
+    if (d.reactor.onThread())
     {
         d.end();
         return;
@@ -107,7 +107,7 @@ void MQTTClient::disconnect()
     // Waits briefly for the reactor to hand what was published before to the kernel, so that a
     // program may exit right after; never for the network.
     auto done = std::make_shared<AckWait>();
-    d.reactor->post(
+    d.reactor.post(
         [self = m_impl, done]
         {
             self->end();
@@ -138,10 +138,10 @@ bool MQTTClient::publish(const std::string& topic, const std::string& payload, i
     if (d.log.enabled())
         d.log.write("published to '" + topic + "' (" + std::to_string(payload.size()) + " bytes, qos " +
                     std::to_string(qos) + (retain ? ", retained" : "") + ")");
-    if (d.reactor->onThread())
+    if (d.reactor.onThread())
         d.publishNow(topic, payload, qos, retain);
     else
-        d.reactor->post([self = m_impl, topic, payload, qos, retain] { self->publishNow(topic, payload, qos, retain); });
+        d.reactor.post([self = m_impl, topic, payload, qos, retain] { self->publishNow(topic, payload, qos, retain); });
     return true;
 }
 
@@ -183,13 +183,13 @@ bool MQTTClient::subscribe(const std::vector<std::pair<std::string, int>>& topic
         std::lock_guard lock(d.mutex);
         withoutOwn = !d.receiveOwn;
     }
-    if (d.reactor->onThread())
+    if (d.reactor.onThread())
     {
         d.subscribeNow(topics, withoutOwn, nullptr); // the acknowledgement arrives on this very thread, later
         return true;
     }
     auto wait = std::make_shared<AckWait>();
-    d.reactor->post([self = m_impl, topics, withoutOwn, wait] { self->subscribeNow(topics, withoutOwn, wait); });
+    d.reactor.post([self = m_impl, topics, withoutOwn, wait] { self->subscribeNow(topics, withoutOwn, wait); });
     return d.awaitAck(wait);
 }
 
@@ -202,13 +202,13 @@ bool MQTTClient::unsubscribe(const std::string& topic)
         d.setError("not connected");
         return false;
     }
-    if (d.reactor->onThread())
+    if (d.reactor.onThread())
     {
         d.unsubscribeNow(topic, nullptr);
         return true;
     }
     auto wait = std::make_shared<AckWait>();
-    d.reactor->post([self = m_impl, topic, wait] { self->unsubscribeNow(topic, wait); });
+    d.reactor.post([self = m_impl, topic, wait] { self->unsubscribeNow(topic, wait); });
     return d.awaitAck(wait);
 }
 
@@ -233,6 +233,12 @@ void MQTTClient::setTls(const TlsOptions& tls)
 {
     std::lock_guard lock(m_impl->mutex);
     m_impl->tls = tls;
+}
+
+void MQTTClient::setMessageInfoCallback(MessageInfoCallback callback)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->callbacks.messageInfo = std::move(callback);
 }
 
 void MQTTClient::setMessageCallback(DetailedMessageCallback callback)

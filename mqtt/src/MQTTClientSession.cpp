@@ -10,6 +10,8 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <string_view>
 #include <cerrno>
 #include <cstdio>
 #include <exception>
@@ -33,6 +35,25 @@ std::string localAddressOf(int fd)
     return text;
 }
 
+// The user property that marks our wills, so receivers can tell a crash from a goodbye.
+const std::pair<const char*, const char*> WillMark{"mqttgames", "will"};
+
+bool isWill(const mosquitto_property* properties)
+{
+    bool found = false;
+    for (bool skip = false;; skip = true)
+    {
+        char* name = nullptr;
+        char* value = nullptr;
+        properties = mosquitto_property_read_string_pair(properties, MQTT_PROP_USER_PROPERTY, &name, &value, skip);
+        if (!properties)
+            return found;
+        found = found || (std::string_view(name) == WillMark.first && std::string_view(value) == WillMark.second);
+        std::free(name);
+        std::free(value);
+    }
+}
+
 } // namespace
 
 using detail::AckWait;
@@ -45,7 +66,7 @@ using detail::PacketOverhead;
 using detail::Pending;
 using detail::refusal;
 
-MQTTClient::Impl::Impl(std::shared_ptr<Reactor> r, MessageCallback callback, std::string user, std::string pass) :
+MQTTClient::Impl::Impl(Reactor::Ref r, MessageCallback callback, std::string user, std::string pass) :
 reactor(std::move(r)),
 username(std::move(user)),
 password(std::move(pass))
@@ -88,14 +109,14 @@ void MQTTClient::Impl::sync()
     if (fd != watchedFd)
     {
         if (watchId)
-            reactor->unwatch(watchId);
+            reactor.unwatch(watchId);
         watchId = 0;
         watchedFd = fd;
         watchingWrite = false;
         if (fd >= 0)
         {
             watchingWrite = mosquitto_want_write(handle.get());
-            watchId = reactor->watch(fd, watchingWrite,
+            watchId = reactor.watch(fd, watchingWrite,
                                      [self = shared_from_this()](bool readable, bool writable, bool failed)
                                      { self->onSocket(readable, writable, failed); });
         }
@@ -107,7 +128,7 @@ void MQTTClient::Impl::sync()
         if (want != watchingWrite)
         {
             watchingWrite = want;
-            reactor->setWantWrite(watchId, want);
+            reactor.setWantWrite(watchId, want);
         }
     }
 }
@@ -142,7 +163,7 @@ void MQTTClient::Impl::cancelTimers()
     for (auto* timer : {&connectTimer, &keepaliveTimer, &lingerTimer})
     {
         if (*timer)
-            reactor->cancel(*timer);
+            reactor.cancel(*timer);
         *timer = 0;
     }
 }
@@ -151,7 +172,7 @@ void MQTTClient::Impl::closeHandle()
 {
     cancelTimers();
     if (watchId)
-        reactor->unwatch(watchId);
+        reactor.unwatch(watchId);
     watchId = 0;
     watchedFd = -1;
     leaving = false;
@@ -161,8 +182,8 @@ void MQTTClient::Impl::closeHandle()
         if (request.wait)
             request.wait->fulfil(false);
     pending.clear();
-    if (reactor->onThread())
-        reactor->post([dead = std::move(handle)] {});
+    if (reactor.onThread())
+        reactor.post([dead = std::move(handle)] {});
     handle.reset();
 }
 
@@ -200,7 +221,7 @@ void MQTTClient::Impl::startAttempt()
         return;
     }
     const Handle attempt = handle;
-    connectTimer = reactor->after(timeout,
+    connectTimer = reactor.after(timeout,
                                   [self = shared_from_this(), attempt, timeout]
                                   {
                                       self->connectTimer = 0;
@@ -216,7 +237,7 @@ std::string MQTTClient::Impl::configure()
     mosquitto* h = handle.get();
     mosquitto_connect_callback_set(h, &Impl::handleConnect);
     mosquitto_disconnect_callback_set(h, &Impl::handleDisconnect);
-    mosquitto_message_callback_set(h, &Impl::handleMessage);
+    mosquitto_message_v5_callback_set(h, &Impl::handleMessage); // also called over 3.1.1, without properties
     mosquitto_subscribe_callback_set(h, &Impl::handleSubscribe);
     mosquitto_unsubscribe_callback_set(h, &Impl::handleUnsubscribe);
     // Without this, a small qos 1 exchange waits on Nagle's algorithm and delayed ACKs.
@@ -228,7 +249,12 @@ std::string MQTTClient::Impl::configure()
     if (will)
     {
         const auto& [topic, payload, qos, retain] = *will;
-        mosquitto_will_set(h, topic.c_str(), static_cast<int>(payload.size()), payload.data(), qos, retain);
+        mosquitto_property* mark = nullptr;
+        if (useV5)
+            mosquitto_property_add_string_pair(&mark, MQTT_PROP_USER_PROPERTY, WillMark.first, WillMark.second);
+        if (mosquitto_will_set_v5(h, topic.c_str(), static_cast<int>(payload.size()), payload.data(), qos, retain, mark) !=
+            MOSQ_ERR_SUCCESS)
+            mosquitto_property_free_all(&mark); // the library owns it only when it accepted it
     }
     if (tls.enabled())
     {
@@ -286,12 +312,12 @@ void MQTTClient::Impl::scheduleReconnect()
     }
     backoff = std::min(backoff * 2, max);
     log.write("reconnecting in " + std::to_string(delay.count()) + " s");
-    reconnectTimer = reactor->after(delay, [self = shared_from_this()] { self->startAttempt(); });
+    reconnectTimer = reactor.after(delay, [self = shared_from_this()] { self->startAttempt(); });
 }
 
 void MQTTClient::Impl::keepAlive()
 {
-    keepaliveTimer = reactor->after(std::chrono::seconds(1),
+    keepaliveTimer = reactor.after(std::chrono::seconds(1),
                                     [self = shared_from_this()]
                                     {
                                         self->keepaliveTimer = 0;
@@ -314,7 +340,7 @@ void MQTTClient::Impl::begin(std::uint64_t id, std::string newHost, int newPort,
     if (!isCurrent(id))
         return; // disconnect() came first
     if (reconnectTimer)
-        reactor->cancel(reconnectTimer);
+        reactor.cancel(reconnectTimer);
     reconnectTimer = 0;
     host = std::move(newHost);
     port = newPort;
@@ -337,7 +363,7 @@ void MQTTClient::Impl::begin(std::uint64_t id, std::string newHost, int newPort,
 void MQTTClient::Impl::end()
 {
     if (reconnectTimer)
-        reactor->cancel(reconnectTimer);
+        reactor.cancel(reconnectTimer);
     reconnectTimer = 0;
     subscriptions.clear();
     everConnected = false;
@@ -356,7 +382,7 @@ void MQTTClient::Impl::end()
     if (handle == current && leaving)
     {
         sync();
-        lingerTimer = reactor->after(Linger,
+        lingerTimer = reactor.after(Linger,
                                      [self = shared_from_this(), current]
                                      {
                                          self->lingerTimer = 0;
@@ -463,7 +489,7 @@ void MQTTClient::Impl::handleConnect(mosquitto* h, void* userdata, int rc)
         return;
     }
     if (self.connectTimer)
-        self.reactor->cancel(self.connectTimer);
+        self.reactor.cancel(self.connectTimer);
     self.connectTimer = 0;
     const bool reconnected = self.everConnected;
     self.everConnected = true;
@@ -498,7 +524,7 @@ void MQTTClient::Impl::fallBack(const std::string& why)
     log.write(why + ": trying MQTT 3.1.1");
     closeHandle();
     useV5 = false;
-    reactor->post([self = shared_from_this()] { self->startAttempt(); });
+    reactor.post([self = shared_from_this()] { self->startAttempt(); });
 }
 
 void MQTTClient::Impl::handleDisconnect(mosquitto* h, void* userdata, int rc)
@@ -541,7 +567,8 @@ void MQTTClient::Impl::handleDisconnect(mosquitto* h, void* userdata, int rc)
         self.tell([&] { callbacks->connection(false, reason); });
 }
 
-void MQTTClient::Impl::handleMessage(mosquitto* h, void* userdata, const mosquitto_message* message)
+void MQTTClient::Impl::handleMessage(mosquitto* h, void* userdata, const mosquitto_message* message,
+                                     const mosquitto_property* properties)
 {
     Impl& self = of(userdata);
     if (h != self.handle.get())
@@ -553,8 +580,11 @@ void MQTTClient::Impl::handleMessage(mosquitto* h, void* userdata, const mosquit
         return;
     }
     const auto callbacks = self.active;
-    if (!callbacks || (!callbacks->detailedMessage && !callbacks->message))
+    if (!callbacks || (!callbacks->messageInfo && !callbacks->detailedMessage && !callbacks->message))
         return;
+    MQTTClient::MessageInfo info;
+    info.retained = message->retain;
+    info.fromWill = isWill(properties);
     // Copied here: libmosquitto frees the message when this callback returns.
     const std::string topic = message->topic ? message->topic : "";
     const std::string payload(static_cast<const char*>(message->payload), size);
@@ -566,7 +596,9 @@ void MQTTClient::Impl::handleMessage(mosquitto* h, void* userdata, const mosquit
         {
             try
             {
-                if (callbacks->detailedMessage)
+                if (callbacks->messageInfo)
+                    callbacks->messageInfo(topic, payload, info);
+                else if (callbacks->detailedMessage)
                     callbacks->detailedMessage(topic, payload, message->retain);
                 else
                     callbacks->message(topic, payload);

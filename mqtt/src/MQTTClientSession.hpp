@@ -52,6 +52,7 @@ struct Callbacks
 {
     MQTTClient::MessageCallback message;
     MQTTClient::DetailedMessageCallback detailedMessage;
+    MQTTClient::MessageInfoCallback messageInfo;
     MQTTClient::ConnectionCallback connection;
     MQTTClient::SubscribedCallback subscribed;
 };
@@ -62,11 +63,11 @@ struct Callbacks
 // too, so it lives until its connection is closed on the reactor's thread.
 struct MQTTClient::Impl : std::enable_shared_from_this<Impl>
 {
-    Impl(std::shared_ptr<Reactor> r, MessageCallback callback, std::string user, std::string pass);
+    Impl(Reactor::Ref r, MessageCallback callback, std::string user, std::string pass);
 
     ~Impl();
 
-    const std::shared_ptr<Reactor> reactor;
+    const Reactor::Ref reactor; // reaches the loop; the facade keeps the thread alive
     const std::string username;
     const std::string password;
     detail::VerboseLog log{"mqtt"};
@@ -186,7 +187,7 @@ struct MQTTClient::Impl : std::enable_shared_from_this<Impl>
 
     static void handleDisconnect(mosquitto* h, void* userdata, int rc);
 
-    static void handleMessage(mosquitto* h, void* userdata, const mosquitto_message* message);
+    static void handleMessage(mosquitto* h, void* userdata, const mosquitto_message* message, const mosquitto_property* properties);
 
     static void handleSubscribe(mosquitto* h, void* userdata, int mid, int count, const int* grantedQos);
 
@@ -198,10 +199,10 @@ struct MQTTClient::Impl : std::enable_shared_from_this<Impl>
     template <typename F>
     void onReactor(F&& task)
     {
-        if (reactor->onThread())
+        if (reactor.onThread())
             task(*shared_from_this()); // kept alive, should a callback destroy the facade
         else
-            reactor->post([self = shared_from_this(), task = std::forward<F>(task)]() mutable { task(*self); });
+            reactor.post([self = shared_from_this(), task = std::forward<F>(task)]() mutable { task(*self); });
     }
 
     bool awaitAck(const std::shared_ptr<detail::AckWait>& wait);

@@ -65,9 +65,10 @@ struct Reactor::State
     std::thread thread;
     std::thread::id threadId; // written before the constructor returns, read-only after
 
-    std::mutex mutex; // guards tasks and stopping
+    std::mutex mutex; // guards tasks, stopping and ended
     std::vector<Task> tasks;
     bool stopping = false;
+    bool ended = false; // the loop is over: what is posted now is dropped
 
     // Reactor thread only.
     std::map<std::pair<Clock::time_point, TimerId>, Task> timers;
@@ -76,6 +77,7 @@ struct Reactor::State
     std::unordered_map<WatchId, Watch> watches;
     std::unordered_map<int, WatchId> watchOfFd; // whose registration epoll holds for each fd
     WatchId nextWatch = WakeId + 1;
+    bool closing = false; // the loop is over: timers and watches are no longer taken
 
     void wakeUp() const
     {
@@ -138,23 +140,37 @@ struct Reactor::State
     void run()
     {
         epoll_event events[256];
-        // Tasks first: a task may start a timer that is due before the next event.
+        // Tasks first: a task may start a timer that is due before the next event. Once stopping,
+        // timers no longer count and nothing blocks: the tasks left run, then the loop ends.
         while (runTasks())
         {
-            const int timeout = runTimers();
+            const int timeout = isStopping() ? 0 : runTimers();
             const int count = epoll_wait(epoll.get(), events, 256, timeout);
             for (int i = 0; i < count; ++i)
                 dispatch(events[i]);
         }
-        // Whatever is still watched or timed is let go here: the clients' cores close their
+        // Whatever is still watched or timed is let go here: the clients' states close their
         // connections as they are destroyed. Moved out first, since those destructors call unwatch().
+        closing = true;
         auto lastWatches = std::move(watches);
         auto lastTimers = std::move(timers);
         watches.clear();
         timers.clear();
+        timerDeadlines.clear();
         lastTimers.clear();
         lastWatches.clear();
-        runTasks();
+        std::vector<Task> left;
+        {
+            std::lock_guard lock(mutex);
+            ended = true;
+            left.swap(tasks);
+        }
+    }
+
+    bool isStopping()
+    {
+        std::lock_guard lock(mutex);
+        return stopping;
     }
 
     void control(int operation, int fd, WatchId id, bool wantWrite)
@@ -220,9 +236,46 @@ std::shared_ptr<Reactor> Reactor::shared()
 
 void Reactor::post(Task task)
 {
+    ref().post(std::move(task));
+}
+
+bool Reactor::onThread() const
+{
+    return ref().onThread();
+}
+
+Reactor::TimerId Reactor::after(std::chrono::steady_clock::duration delay, Task task)
+{
+    return ref().after(delay, std::move(task));
+}
+
+void Reactor::cancel(TimerId timer)
+{
+    ref().cancel(timer);
+}
+
+Reactor::WatchId Reactor::watch(int fd, bool wantWrite, SocketHandler handler)
+{
+    return ref().watch(fd, wantWrite, std::move(handler));
+}
+
+void Reactor::setWantWrite(WatchId watch, bool wantWrite)
+{
+    ref().setWantWrite(watch, wantWrite);
+}
+
+void Reactor::unwatch(WatchId watch)
+{
+    ref().unwatch(watch);
+}
+
+void Reactor::Ref::post(Task task) const
+{
     bool wasEmpty = false;
     {
         std::lock_guard lock(m_state->mutex);
+        if (m_state->ended)
+            return; // `task` goes as this returns, outside the lock
         wasEmpty = m_state->tasks.empty();
         m_state->tasks.push_back(std::move(task));
     }
@@ -230,14 +283,16 @@ void Reactor::post(Task task)
         m_state->wakeUp();
 }
 
-bool Reactor::onThread() const
+bool Reactor::Ref::onThread() const
 {
     return std::this_thread::get_id() == m_state->threadId;
 }
 
-Reactor::TimerId Reactor::after(std::chrono::steady_clock::duration delay, Task task)
+Reactor::TimerId Reactor::Ref::after(std::chrono::steady_clock::duration delay, Task task) const
 {
     State& s = *m_state;
+    if (s.closing)
+        return 0;
     const TimerId id = s.nextTimer++;
     const auto deadline = Clock::now() + delay;
     s.timers.emplace(std::make_pair(deadline, id), std::move(task));
@@ -245,7 +300,7 @@ Reactor::TimerId Reactor::after(std::chrono::steady_clock::duration delay, Task 
     return id;
 }
 
-void Reactor::cancel(TimerId timer)
+void Reactor::Ref::cancel(TimerId timer) const
 {
     State& s = *m_state;
     const auto found = s.timerDeadlines.find(timer);
@@ -255,9 +310,11 @@ void Reactor::cancel(TimerId timer)
     s.timerDeadlines.erase(found);
 }
 
-Reactor::WatchId Reactor::watch(int fd, bool wantWrite, SocketHandler handler)
+Reactor::WatchId Reactor::Ref::watch(int fd, bool wantWrite, SocketHandler handler) const
 {
     State& s = *m_state;
+    if (s.closing)
+        return 0;
     const WatchId id = s.nextWatch++;
     if (const auto stale = s.watchOfFd.find(fd); stale != s.watchOfFd.end())
         s.watches.erase(stale->second); // its socket was closed and the number reused
@@ -267,7 +324,7 @@ Reactor::WatchId Reactor::watch(int fd, bool wantWrite, SocketHandler handler)
     return id;
 }
 
-void Reactor::setWantWrite(WatchId watch, bool wantWrite)
+void Reactor::Ref::setWantWrite(WatchId watch, bool wantWrite) const
 {
     State& s = *m_state;
     const auto found = s.watches.find(watch);
@@ -277,7 +334,7 @@ void Reactor::setWantWrite(WatchId watch, bool wantWrite)
     s.control(EPOLL_CTL_MOD, found->second.fd, watch, wantWrite);
 }
 
-void Reactor::unwatch(WatchId watch)
+void Reactor::Ref::unwatch(WatchId watch) const
 {
     State& s = *m_state;
     const auto found = s.watches.find(watch);

@@ -176,3 +176,37 @@ TEST_CASE("MQTT 3.1.1 where the broker does not speak 5")
         CHECK(bob.messages.items() == std::vector<std::string>{"from Ann"});
     }
 }
+
+TEST_CASE("A partner that leaves is told from one that vanished (MQTT 5)")
+{
+    mqtt::LoopbackBroker broker;
+    mqtt::FaultProxy proxy(broker.host(), broker.port());
+    Inbox<bool> leftByWill;
+    testsupport::TestPlayer ann("Ann", "test/left"), bob("Bob", "test/left");
+    bob.client->setEventCallback(
+        [&](const mqtt::GameEvent& event)
+        {
+            if (const auto* left = std::get_if<mqtt::event::PartnerLeft>(&event))
+                leftByWill.push(left->crashed);
+        });
+    ann.client->setKeepalive(5);
+    REQUIRE(bob.client->connect(broker.host(), broker.port()));
+
+    SECTION("leaving on purpose")
+    {
+        REQUIRE(ann.client->connect(broker.host(), broker.port()));
+        REQUIRE(bob.states.waitFor(GameState::Ready));
+        ann.client->disconnect();
+        REQUIRE(leftByWill.waitForCount(1));
+        CHECK(leftByWill.items() == std::vector<bool>{false});
+    }
+    SECTION("vanishing: the broker sends the will")
+    {
+        REQUIRE(ann.client->connect(proxy.host(), proxy.port()));
+        REQUIRE(bob.states.waitFor(GameState::Ready));
+        proxy.setRefusing(true); // Ann stays away
+        proxy.cut();
+        REQUIRE(leftByWill.waitForCount(1, 15s));
+        CHECK(leftByWill.items() == std::vector<bool>{true});
+    }
+}

@@ -159,7 +159,8 @@ public:
 
 private:
     struct Impl;
-    std::shared_ptr<Impl> m_impl; // shared with the reactor until the connection is closed
+    std::shared_ptr<Reactor> m_reactor; // kept running while the client exists
+    std::shared_ptr<Impl> m_impl;       // shared with the reactor until the connection is closed
 };
 
 } // namespace mqtt

@@ -34,6 +34,13 @@ public:
     /// true after every (re)connection the broker accepted, false when an established connection is
     /// lost or closed, or when a connect() called on the reactor's thread failed; the text says why.
     using ConnectionCallback = std::function<void(bool connected, const std::string& reason)>;
+    /// What else is known of a received message.
+    struct MessageInfo
+    {
+        bool retained = false; ///< stored by the broker before we subscribed
+        bool fromWill = false; ///< the will of an MQTTClient whose connection vanished (MQTT 5 only)
+    };
+    using MessageInfoCallback = std::function<void(const std::string& topic, const std::string& message, const MessageInfo& info)>;
     /// The broker's answer to a subscription (also to those made again after a reconnect).
     using SubscribedCallback = std::function<void(const std::string& topic, bool granted)>;
 
@@ -84,12 +91,15 @@ public:
     /// How long connect() and subscribe() wait for the broker (default 5 s).
     void setConnectTimeout(std::chrono::milliseconds timeout);
     /// Registers a last will, sent by the broker when this client vanishes without disconnecting.
-    /// Takes effect at the next connect().
+    /// Over MQTT 5 it carries a mark that receivers see as MessageInfo::fromWill. Takes effect at
+    /// the next connect().
     void setWill(const std::string& topic, const std::string& payload, int qos = 0, bool retain = false);
     /// Encrypts the connection. Takes effect at the next connect().
     void setTls(const TlsOptions& tls);
     /// Also delivers the retain flag; replaces the constructor's callback. Network thread, like it.
     void setMessageCallback(DetailedMessageCallback callback);
+    /// Also tells whether a message is a will (see MessageInfo); replaces the other callbacks.
+    void setMessageInfoCallback(MessageInfoCallback callback);
     /// Called on every connection change; set before connect().
     void setConnectionCallback(ConnectionCallback callback);
     /// Called with the broker's answer to each subscription; set before connect().
@@ -115,7 +125,8 @@ public:
 
 private:
     struct Impl;
-    std::shared_ptr<Impl> m_impl; // shared with the reactor until the connection is closed
+    std::shared_ptr<Reactor> m_reactor; // kept running while the client exists
+    std::shared_ptr<Impl> m_impl;       // shared with the reactor until the connection is closed
 };
 
 } // namespace mqtt

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <utility>
 
 namespace mqtt
 {
@@ -14,6 +15,8 @@ namespace mqtt
 /// post() and onThread() may be called from any thread; everything else from the reactor's thread.
 class Reactor
 {
+    struct State;
+
 public:
     using Task = std::function<void()>;
     /// Told which of readable, writable, error/hang-up the socket is.
@@ -21,15 +24,37 @@ public:
     using TimerId = std::uint64_t;
     using WatchId = std::uint64_t;
 
+    /// What a client's own state keeps to reach the loop: the same calls as the reactor's, without
+    /// keeping its thread alive (the clients' facades do that). Once the reactor has ended, what is
+    /// posted, timed or watched through it is let go at once.
+    class Ref
+    {
+    public:
+        void post(Task task) const;
+        bool onThread() const;
+        TimerId after(std::chrono::steady_clock::duration delay, Task task) const;
+        void cancel(TimerId timer) const;
+        WatchId watch(int fd, bool wantWrite, SocketHandler handler) const;
+        void setWantWrite(WatchId watch, bool wantWrite) const;
+        void unwatch(WatchId watch) const;
+
+    private:
+        friend class Reactor;
+        explicit Ref(std::shared_ptr<State> state) : m_state(std::move(state)) {}
+        std::shared_ptr<State> m_state;
+    };
+
     /// Starts the thread.
     Reactor();
-    /// Runs what was posted before, then ends the thread (joined, unless this runs on that thread).
+    /// Runs what was posted before, lets go of pending timers and watches (their clients close their
+    /// sockets as they go), then ends the thread: joined, unless this runs on that thread.
     ~Reactor();
     Reactor(const Reactor&) = delete;
     Reactor& operator=(const Reactor&) = delete;
 
     /// The process-wide reactor, made on first use and ended with its last user.
     static std::shared_ptr<Reactor> shared();
+    Ref ref() const { return Ref(m_state); }
 
     /// Runs `task` on the reactor's thread soon, after the tasks posted before it. Any thread.
     void post(Task task);
@@ -48,7 +73,6 @@ public:
     void unwatch(WatchId watch);
 
 private:
-    struct State;
     std::shared_ptr<State> m_state;
 };
 
