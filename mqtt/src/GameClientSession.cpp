@@ -114,8 +114,8 @@ void GameClient::Impl::begin(std::uint64_t id, const std::string& host, int port
     mqttClient->setSubscribedCallback(
         [weak, id](const std::string& topic, bool granted)
         {
-            if (const auto self = weak.lock(); self && self->running == id && topic == self->topic)
-                self->handleSubscribed(granted);
+            if (const auto self = weak.lock(); self && self->running == id)
+                self->handleSubscribed(topic, granted);
         });
     enter(GameState::Connecting);
     // On the reactor connect() only starts; the connection callback tells the outcome.
@@ -155,16 +155,7 @@ void GameClient::Impl::becomeWaiting()
         reactor.cancel(subscribeTimer);
     subscribeTimer = 0;
     if (const auto mqttClient = currentClient(); mqttClient && mqttClient->protocolVersion() == 5)
-    {
-        // From now on the broker keeps our own messages from us (and does half the work);
-        // until its SUBACK, echoes still come and are dropped by sender id as over 3.1.1.
-        mqttClient->setReceiveOwnMessages(false);
-        mqttClient->subscribe(topic, 0);
-    }
-    {
-        std::lock_guard lock(mutex);
-        result = true;
-    }
+        mqttClient->unsubscribe(proofFilter()); // proven: only the subscription without our own messages stays
     enter(GameState::Connected);
     emit(event::Waiting{});
     finishConnect(true);
@@ -231,9 +222,18 @@ void GameClient::Impl::handleConnected()
         // SUBSCRIBE goes out before the hello on the same connection, and the broker handles a
         // connection's packets in order: our own hello coming back proves that we may read and
         // write the topic (a SUBACK alone does not: brokers grant subscriptions their ACL then
-        // filters). Over MQTT 5 we then subscribe again with "no local" (see becomeWaiting()).
-        mqttClient->setReceiveOwnMessages(true);
+        // filters). Over MQTT 5 the topic is subscribed with "no local", so the broker never sends
+        // us our own messages; the proof then comes through a second filter that matches the topic
+        // too ("TOPIC/#"), dropped once it came (becomeWaiting()). Changing the options of the one
+        // subscription instead would not do: mosquitto 2.0 keeps a subscription's first options.
+        const bool v5 = mqttClient->protocolVersion() == 5;
+        mqttClient->setReceiveOwnMessages(!v5);
         mqttClient->subscribe(topic, 0);
+        if (v5)
+        {
+            mqttClient->setReceiveOwnMessages(true);
+            mqttClient->subscribe(proofFilter(), 0);
+        }
         std::chrono::milliseconds timeout;
         {
             std::lock_guard lock(mutex);
@@ -273,12 +273,20 @@ void GameClient::Impl::handleConnectionLost(const std::string& reason)
     enter(GameState::Disconnected);
 }
 
-void GameClient::Impl::handleSubscribed(bool granted)
+void GameClient::Impl::handleSubscribed(const std::string& filter, bool granted)
 {
-    if (told != GameState::Connecting)
+    if (told != GameState::Connecting || granted)
         return;
-    if (!granted)
-        fail("the broker refused our subscription to '" + topic + "'");
+    if (filter == topic)
+        return fail("the broker refused our subscription to '" + topic + "'");
+    // A broker that allows the topic but not "TOPIC/#": its SUBACK for the topic is all the proof.
+    log.write("the broker refused '" + filter + "': taking its SUBACK for '" + topic + "' as proof");
+    becomeWaiting();
+}
+
+std::string GameClient::Impl::proofFilter() const
+{
+    return topic + "/#";
 }
 
 void GameClient::Impl::handlePartnerHello(const wire::Hello& hello)

@@ -107,7 +107,9 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
 
     void handleConnectionLost(const std::string& reason);
 
-    void handleSubscribed(bool granted);
+    void handleSubscribed(const std::string& filter, bool granted);
+    // Matches our topic as well: subscribed without "no local" while we wait for our own hello.
+    std::string proofFilter() const;
 
     // A hello from the partner we have, or had until one of us lost its connection. It is answered
     // unless we are paired and it is only an answer itself, so the exchange ends.

@@ -64,6 +64,28 @@ TEST_CASE("MQTT 5 where the broker speaks it")
         CHECK(quiet.inbox.items() == std::vector<std::string>{"other"});
         CHECK(echo.inbox.items() == std::vector<std::string>{"own", "other"});
     }
+    SECTION("a paired GameClient never gets its own messages back")
+    {
+        mqtt::FaultProxy proxy(broker.host(), broker.port()); // counts what the broker sends Ann
+        testsupport::TestPlayer ann("Ann", "test/own"), bob("Bob", "test/own");
+        REQUIRE(ann.client->connect(proxy.host(), proxy.port()));
+        REQUIRE(bob.client->connect(broker.host(), broker.port()));
+        REQUIRE(ann.states.waitFor(GameState::Ready));
+        REQUIRE(bob.states.waitFor(GameState::Ready));
+        REQUIRE(bob.client->sendMessage("ready"));
+        REQUIRE(ann.messages.waitFor("ready")); // the pairing's own traffic is over
+        const std::size_t before = proxy.bytesToClients();
+        const std::string move(1000, 'm');
+        for (int i = 0; i < 100; ++i)
+            REQUIRE(ann.client->sendMessage(move));
+        REQUIRE(ann.client->sendMessage("last"));
+        REQUIRE(bob.messages.waitFor("last"));
+        REQUIRE(bob.client->sendMessage("after"));
+        REQUIRE(ann.messages.waitFor("after")); // anything of Ann's own would have come before this
+        INFO("bytes sent to Ann while she sent 100 kB: " << proxy.bytesToClients() - before);
+        CHECK(proxy.bytesToClients() - before < 1000);
+        CHECK(ann.messages.items() == std::vector<std::string>{"ready", "after"});
+    }
     SECTION("the broker never sends a client more than its message limit")
     {
         mqtt::LoopbackBroker::Options options;
