@@ -1,5 +1,7 @@
 #include <mqttgames/mqtt/FaultProxy.hpp>
 
+#include "FileDescriptor.hpp"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -26,32 +28,7 @@ namespace
 
 using Clock = std::chrono::steady_clock;
 
-// An owned file descriptor.
-class Fd
-{
-public:
-    Fd() = default;
-    explicit Fd(int fd) : m_fd(fd) {}
-    Fd(Fd&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
-    Fd& operator=(Fd&& other) noexcept
-    {
-        reset();
-        m_fd = std::exchange(other.m_fd, -1);
-        return *this;
-    }
-    ~Fd() { reset(); }
-    int get() const { return m_fd; }
-    explicit operator bool() const { return m_fd >= 0; }
-    void reset()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        m_fd = -1;
-    }
-
-private:
-    int m_fd = -1;
-};
+using Fd = detail::FileDescriptor;
 
 // Bytes read from one side, waiting until their release time to be written to the other.
 struct Chunk

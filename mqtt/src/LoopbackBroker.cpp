@@ -1,5 +1,7 @@
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 
+#include "FileDescriptor.hpp"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -27,23 +29,7 @@ namespace
 
 using Clock = std::chrono::steady_clock;
 
-// A socket closed on every path.
-class Socket
-{
-public:
-    explicit Socket(int fd) : m_fd(fd) {}
-    ~Socket()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    Socket(const Socket&) = delete;
-    Socket& operator=(const Socket&) = delete;
-    int fd() const { return m_fd; }
-
-private:
-    int m_fd;
-};
+using Socket = detail::FileDescriptor;
 
 sockaddr_in loopbackAddress(int port)
 {
@@ -256,10 +242,10 @@ int LoopbackBroker::freePort()
 {
     Socket socket(::socket(AF_INET, SOCK_STREAM, 0));
     sockaddr_in address = loopbackAddress(0);
-    if (socket.fd() < 0 || ::bind(socket.fd(), reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
+    if (socket.get() < 0 || ::bind(socket.get(), reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
         throw std::runtime_error(std::string("LoopbackBroker: cannot find a free port: ") + std::strerror(errno));
     socklen_t length = sizeof address;
-    getsockname(socket.fd(), reinterpret_cast<sockaddr*>(&address), &length);
+    getsockname(socket.get(), reinterpret_cast<sockaddr*>(&address), &length);
     return ntohs(address.sin_port);
 }
 
@@ -267,18 +253,18 @@ bool LoopbackBroker::portAnswers(const std::string& host, int port, std::chrono:
 {
     Socket socket(::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0));
     sockaddr_in address = loopbackAddress(port);
-    if (socket.fd() < 0 || inet_pton(AF_INET, host.c_str(), &address.sin_addr) != 1)
+    if (socket.get() < 0 || inet_pton(AF_INET, host.c_str(), &address.sin_addr) != 1)
         return false;
-    if (::connect(socket.fd(), reinterpret_cast<sockaddr*>(&address), sizeof address) == 0)
+    if (::connect(socket.get(), reinterpret_cast<sockaddr*>(&address), sizeof address) == 0)
         return true;
     if (errno != EINPROGRESS)
         return false;
-    pollfd writable{socket.fd(), POLLOUT, 0};
+    pollfd writable{socket.get(), POLLOUT, 0};
     if (::poll(&writable, 1, static_cast<int>(timeout.count())) != 1)
         return false;
     int error = 0;
     socklen_t length = sizeof error;
-    getsockopt(socket.fd(), SOL_SOCKET, SO_ERROR, &error, &length);
+    getsockopt(socket.get(), SOL_SOCKET, SO_ERROR, &error, &length);
     return error == 0;
 }
 

@@ -1,5 +1,7 @@
 #include <mqttgames/mqtt/Reactor.hpp>
 
+#include "FileDescriptor.hpp"
+
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -25,22 +27,7 @@ using Clock = std::chrono::steady_clock;
 // The wake-up eventfd's entry in epoll; watch ids start above it.
 constexpr Reactor::WatchId WakeId = 0;
 
-class FileDescriptor
-{
-public:
-    explicit FileDescriptor(int fd) : m_fd(fd) {}
-    ~FileDescriptor()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    int get() const { return m_fd; }
-
-private:
-    int m_fd;
-};
+using detail::FileDescriptor;
 
 int checked(int fd, const char* what)
 {
