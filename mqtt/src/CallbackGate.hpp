@@ -1,6 +1,8 @@
 #pragma once
 
 #include <condition_variable>
+#include <cstdio>
+#include <exception>
 #include <mutex>
 #include <thread>
 #include <utility>
@@ -12,6 +14,8 @@ namespace mqtt::detail
 /// close() waits for a callback running on another thread to return, so nothing the callback uses
 /// goes away under it; called from inside a callback (the client destroyed by its own callback) it
 /// does not wait for itself. No lock is held while a callback runs, so callbacks may call the client.
+/// A callback that throws is reported on stderr: the exception must not unwind through the reactor
+/// or libmosquitto's C code, and the other clients go on.
 class CallbackGate
 {
 public:
@@ -27,7 +31,7 @@ public:
                 const bool closed = m_closed;
                 lock.unlock();
                 if (!closed)
-                    std::forward<F>(call)();
+                    guarded(std::forward<F>(call));
                 return;
             }
             m_idle.wait(lock, [&] { return m_runner == std::thread::id{}; });
@@ -47,7 +51,7 @@ public:
                 gate.m_idle.notify_all();
             }
         } release{*this};
-        std::forward<F>(call)();
+        guarded(std::forward<F>(call));
     }
 
     /// No callback runs after this returns (except the one that called it, which finishes).
@@ -60,6 +64,23 @@ public:
     }
 
 private:
+    template <typename F>
+    static void guarded(F&& call)
+    {
+        try
+        {
+            std::forward<F>(call)();
+        }
+        catch (const std::exception& e)
+        {
+            std::fprintf(stderr, "[mqtt] a callback threw: %s\n", e.what());
+        }
+        catch (...)
+        {
+            std::fprintf(stderr, "[mqtt] a callback threw\n");
+        }
+    }
+
     std::mutex m_mutex;
     std::condition_variable m_idle;
     std::thread::id m_runner;

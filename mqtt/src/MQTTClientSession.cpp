@@ -594,24 +594,12 @@ void MQTTClient::Impl::handleMessage(mosquitto* h, void* userdata, const mosquit
     self.tell(
         [&]
         {
-            try
-            {
-                if (callbacks->messageInfo)
-                    callbacks->messageInfo(topic, payload, info);
-                else if (callbacks->detailedMessage)
-                    callbacks->detailedMessage(topic, payload, message->retain);
-                else
-                    callbacks->message(topic, payload);
-            }
-            catch (const std::exception& e)
-            {
-                // An exception must not unwind through libmosquitto's C code.
-                std::fprintf(stderr, "[mqtt] message callback threw: %s\n", e.what());
-            }
-            catch (...)
-            {
-                std::fprintf(stderr, "[mqtt] message callback threw\n");
-            }
+            if (callbacks->messageInfo)
+                callbacks->messageInfo(topic, payload, info);
+            else if (callbacks->detailedMessage)
+                callbacks->detailedMessage(topic, payload, message->retain);
+            else
+                callbacks->message(topic, payload);
         });
 }
 

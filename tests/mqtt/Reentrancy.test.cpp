@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include <memory>
+#include <stdexcept>
 
 using namespace std::chrono_literals;
 using mqtt::GameState;
@@ -45,6 +46,8 @@ TEST_CASE("MQTTClient's callbacks may call their client")
             client->disconnect();
             done.push(client->isConnected() ? "still connected" : "disconnected");
         }
+        else if (text == "throw")
+            throw std::runtime_error("a callback that throws");
         else if (text == "destroy")
         {
             client.reset();
@@ -78,6 +81,13 @@ TEST_CASE("MQTTClient's callbacks may call their client")
         REQUIRE(client->subscribe("echo"));
         REQUIRE(driver.publish("echo", "after"));
         CHECK(done.waitFor("echo:after"));
+    }
+    SECTION("a callback that throws ends nothing: the client, and its reactor, go on")
+    {
+        REQUIRE(driver.publish("do", "throw"));
+        REQUIRE(driver.publish("do", "publish"));
+        CHECK(done.waitFor("echo:published"));
+        CHECK(client->isConnected());
     }
     SECTION("disconnect")
     {
