@@ -339,9 +339,7 @@ void MQTTClient::Impl::begin(std::uint64_t id, std::string newHost, int newPort,
 {
     if (!isCurrent(id))
         return; // disconnect() came first
-    if (reconnectTimer)
-        reactor.cancel(reconnectTimer);
-    reconnectTimer = 0;
+    end(); // a connection still open says goodbye first, so the broker does not send our will
     host = std::move(newHost);
     port = newPort;
     keepalive = newKeepalive;

@@ -278,3 +278,19 @@ TEST_CASE("MQTTClient verbose output")
         CHECK(capture.text().empty());
     }
 }
+
+TEST_CASE("MQTTClient connecting again while connected says goodbye first: no will")
+{
+    mqtt::LoopbackBroker broker;
+    testsupport::Inbox<std::string> wills;
+    mqtt::MQTTClient watcher([&](const std::string&, const std::string& text) { wills.push(text); });
+    REQUIRE(watcher.connect(broker.host(), broker.port()));
+    REQUIRE(watcher.subscribe("wills"));
+    mqtt::MQTTClient client;
+    client.setWill("wills", "gone without a word");
+    REQUIRE(client.connect(broker.host(), broker.port()));
+    REQUIRE(client.connect(broker.host(), broker.port())); // again, on the same client
+    REQUIRE(client.publish("wills", "marker"));
+    REQUIRE(wills.waitFor("marker"));
+    CHECK(wills.items() == std::vector<std::string>{"marker"});
+}
