@@ -137,6 +137,8 @@ void MQTTClient::Impl::onSocket(bool readable, bool writable, bool failed)
 {
     if (!handle)
         return;
+    if (leaving && !usesTls)
+        return finishGoodbye(readable, writable, failed);
     const Handle current = handle; // a callback may close it meanwhile
     if (writable || failed)
         mosquitto_loop_write(current.get(), 1);
@@ -256,6 +258,7 @@ std::string MQTTClient::Impl::configure()
             MOSQ_ERR_SUCCESS)
             mosquitto_property_free_all(&mark); // the library owns it only when it accepted it
     }
+    usesTls = tls.enabled();
     if (tls.enabled())
     {
         const int rc = mosquitto_tls_set(h, tls.caFile.c_str(), nullptr, tls.certFile.empty() ? nullptr : tls.certFile.c_str(),
@@ -375,19 +378,64 @@ void MQTTClient::Impl::end()
     }
     cancelTimers();
     leaving = true;
+    goodbyeSent = false;
     const Handle current = handle;
-    mosquitto_disconnect(current.get());
-    if (handle == current && leaving)
-    {
+    lingerTimer = reactor.after(Linger,
+                                 [self = shared_from_this(), current]
+                                 {
+                                     self->lingerTimer = 0;
+                                     if (self->handle == current)
+                                         self->closeHandle();
+                                 });
+    if (usesTls)
+        mosquitto_disconnect(current.get()); // TLS: libmosquitto must write it (see sendGoodbye)
+    else
+        sendGoodbye();
+    if (handle == current)
         sync();
-        lingerTimer = reactor.after(Linger,
-                                     [self = shared_from_this(), current]
-                                     {
-                                         self->lingerTimer = 0;
-                                         if (self->handle == current)
-                                             self->closeHandle();
-                                     });
+}
+
+void MQTTClient::Impl::sendGoodbye()
+{
+    if (!handle || goodbyeSent || mosquitto_want_write(handle.get()))
+        return; // onSocket() writes what is queued first, then comes back here
+    // Written, and the socket half-closed, by hand: mosquitto_disconnect() closes the socket at once,
+    // and a socket closed with unread input is reset (RST), which makes the broker drop what we
+    // sent last (this DISCONNECT included) and send our will. Now the broker closes, we read to the end.
+    static const char disconnectPacket[] = {'\xE0', '\x00'}; // DISCONNECT, normal: MQTT 3.1.1 and 5 alike
+    const int fd = mosquitto_socket(handle.get());
+    [[maybe_unused]] const auto sent = ::send(fd, disconnectPacket, sizeof disconnectPacket, MSG_NOSIGNAL | MSG_DONTWAIT);
+    ::shutdown(fd, SHUT_WR);
+    goodbyeSent = true;
+}
+
+void MQTTClient::Impl::finishGoodbye(bool readable, bool writable, bool failed)
+{
+    const Handle current = handle;
+    if (!goodbyeSent && (writable || failed))
+    {
+        mosquitto_loop_write(current.get(), 1);
+        if (handle != current)
+            return;
+        sendGoodbye();
     }
+    if (goodbyeSent && (readable || failed))
+    {
+        const int fd = mosquitto_socket(current.get());
+        char discarded[4096];
+        for (;;)
+        {
+            const auto count = ::recv(fd, discarded, sizeof discarded, MSG_DONTWAIT);
+            if (count > 0)
+                continue;
+            if (count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+                break;
+            log.write("disconnected");
+            closeHandle(); // the broker closed its side, or the connection broke: done either way
+            return;
+        }
+    }
+    sync();
 }
 
 void MQTTClient::Impl::publishNow(const std::string& topic, const std::string& payload, int qos, bool retain)

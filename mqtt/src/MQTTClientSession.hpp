@@ -108,6 +108,8 @@ struct MQTTClient::Impl : std::enable_shared_from_this<Impl>
     bool useV5 = true;
     bool everConnected = false; // in this session: a failed attempt is then retried, not reported
     bool leaving = false;       // the handle says goodbye and is closed once DISCONNECT is out
+    bool goodbyeSent = false;   // DISCONNECT written and our side shut: waiting for the broker to close
+    bool usesTls = false;       // of the current handle
     bool nobodyWaits = false;   // connect() was called on the reactor: a failure is told by callback
     std::chrono::seconds backoff{1};
     std::map<std::string, std::pair<int, bool>> subscriptions; // qos, no local: made again after a reconnect
@@ -159,6 +161,10 @@ struct MQTTClient::Impl : std::enable_shared_from_this<Impl>
     // Ends the session: DISCONNECT goes out after what was queued before, then the socket closes
     // (at the latest after Linger).
     void end();
+    // Writes DISCONNECT and shuts our side once libmosquitto's queue is out (plain TCP).
+    void sendGoodbye();
+    // The socket while leaving: the queue written, then DISCONNECT, then input read to the end.
+    void finishGoodbye(bool readable, bool writable, bool failed);
 
     void publishNow(const std::string& topic, const std::string& payload, int qos, bool retain);
 
