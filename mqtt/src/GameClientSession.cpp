@@ -111,6 +111,12 @@ void GameClient::Impl::begin(std::uint64_t id, const std::string& host, int port
             if (const auto self = weak.lock(); self && self->running == id)
                 connected ? self->handleConnected() : self->handleConnectionLost(reason);
         });
+    mqttClient->setUnsubscribedCallback(
+        [weak, id](const std::string& filter)
+        {
+            if (const auto self = weak.lock(); self && self->running == id && filter == self->proofFilter())
+                self->becomeWaiting();
+        });
     mqttClient->setSubscribedCallback(
         [weak, id](const std::string& topic, bool granted)
         {
@@ -151,11 +157,11 @@ void GameClient::Impl::finishConnect(bool connected)
 
 void GameClient::Impl::becomeWaiting()
 {
+    if (told != GameState::Connecting)
+        return;
     if (subscribeTimer)
         reactor.cancel(subscribeTimer);
     subscribeTimer = 0;
-    if (const auto mqttClient = currentClient(); mqttClient && mqttClient->protocolVersion() == 5)
-        mqttClient->unsubscribe(proofFilter()); // proven: only the subscription without our own messages stays
     enter(GameState::Connected);
     emit(event::Waiting{});
     finishConnect(true);
@@ -356,8 +362,14 @@ void GameClient::Impl::handleMessage(const std::string& payload, const MQTTClien
 
     if (envelope->sender == id)
     {
-        // Our own hello came back: the subscription is in place, we are really waiting now.
-        if (isHello && told == GameState::Connecting)
+        // Our own hello came back: the subscription is in place, we are really waiting now. Over
+        // MQTT 5 once the proof's filter is gone (its UNSUBACK calls becomeWaiting()), so that
+        // nothing comes twice while we wait; hellos meanwhile are kept as early ones.
+        if (!isHello || told != GameState::Connecting)
+            return;
+        if (const auto mqttClient = currentClient(); mqttClient && mqttClient->protocolVersion() == 5)
+            mqttClient->unsubscribe(proofFilter());
+        else
             becomeWaiting();
         return;
     }

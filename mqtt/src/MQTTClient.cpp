@@ -253,6 +253,12 @@ void MQTTClient::setConnectionCallback(ConnectionCallback callback)
     m_impl->callbacks.connection = std::move(callback);
 }
 
+void MQTTClient::setUnsubscribedCallback(UnsubscribedCallback callback)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->callbacks.unsubscribed = std::move(callback);
+}
+
 void MQTTClient::setSubscribedCallback(SubscribedCallback callback)
 {
     std::lock_guard lock(m_impl->mutex);

@@ -419,7 +419,7 @@ void MQTTClient::Impl::finishGoodbye(bool readable, bool writable, bool failed)
             return;
         sendGoodbye();
     }
-    if (goodbyeSent && (readable || failed))
+    if (readable || failed) // read also before the goodbye is out: level-triggered input would spin
     {
         const int fd = mosquitto_socket(current.get());
         char discarded[4096];
@@ -515,7 +515,7 @@ void MQTTClient::Impl::unsubscribeNow(const std::string& topic, const std::share
         return;
     }
     log.write("unsubscribing from '" + topic + "'");
-    pending[mid] = Pending{{}, wait};
+    pending[mid] = Pending{{topic}, wait};
     if (handle == current)
         sync();
 }
@@ -680,9 +680,14 @@ void MQTTClient::Impl::handleUnsubscribe(mosquitto* h, void* userdata, int mid)
     const auto found = self.pending.find(mid);
     if (found == self.pending.end())
         return;
-    if (found->second.wait)
-        found->second.wait->fulfil(true);
+    const Pending request = std::move(found->second);
     self.pending.erase(found);
+    if (request.wait)
+        request.wait->fulfil(true);
+    const auto callbacks = self.active;
+    if (callbacks && callbacks->unsubscribed)
+        for (const auto& topic : request.topics)
+            self.tell([&] { callbacks->unsubscribed(topic); });
 }
 
 // --- callers' side ---------------------------------------------------------------------------

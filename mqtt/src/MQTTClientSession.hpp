@@ -55,6 +55,7 @@ struct Callbacks
     MQTTClient::MessageInfoCallback messageInfo;
     MQTTClient::ConnectionCallback connection;
     MQTTClient::SubscribedCallback subscribed;
+    MQTTClient::UnsubscribedCallback unsubscribed;
 };
 
 } // namespace detail

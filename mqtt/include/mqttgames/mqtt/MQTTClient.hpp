@@ -43,6 +43,8 @@ public:
     using MessageInfoCallback = std::function<void(const std::string& topic, const std::string& message, const MessageInfo& info)>;
     /// The broker's answer to a subscription (also to those made again after a reconnect).
     using SubscribedCallback = std::function<void(const std::string& topic, bool granted)>;
+    /// The broker's answer to an unsubscription: nothing more comes through that filter.
+    using UnsubscribedCallback = std::function<void(const std::string& topic)>;
 
     /// Makes a client; it does not connect yet. Without a callback it publishes only.
     /// Empty username and password log in anonymously. Runs on `reactor` (default: the shared one).
@@ -104,6 +106,8 @@ public:
     void setConnectionCallback(ConnectionCallback callback);
     /// Called with the broker's answer to each subscription; set before connect().
     void setSubscribedCallback(SubscribedCallback callback);
+    /// Called with the broker's answer to each unsubscription; set before connect().
+    void setUnsubscribedCallback(UnsubscribedCallback callback);
     /// Delay before the first automatic reconnect, doubled after each failure up to `max`.
     void setReconnectDelay(std::chrono::seconds initial, std::chrono::seconds max);
     /// Longer incoming payloads are dropped (default 64 KiB). Over MQTT 5 the broker is told the
