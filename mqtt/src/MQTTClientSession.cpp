@@ -657,11 +657,10 @@ void MQTTClient::Impl::handleSubscribe(mosquitto* h, void* userdata, int mid, in
     bool granted = count > 0;
     for (int i = 0; i < count; ++i)
         granted = granted && grantedQos[i] >= 0 && grantedQos[i] <= 2;
-    const auto found = self.pending.find(mid);
-    if (found == self.pending.end())
+    const auto taken = self.takePending(mid);
+    if (!taken)
         return;
-    const Pending request = std::move(found->second);
-    self.pending.erase(found);
+    const Pending& request = *taken;
     if (request.wait)
         request.wait->fulfil(granted);
     if (!granted)
@@ -672,16 +671,25 @@ void MQTTClient::Impl::handleSubscribe(mosquitto* h, void* userdata, int mid, in
             self.tell([&] { callbacks->subscribed(topic, granted); });
 }
 
+std::optional<Pending> MQTTClient::Impl::takePending(int mid)
+{
+    const auto found = pending.find(mid);
+    if (found == pending.end())
+        return std::nullopt;
+    Pending request = std::move(found->second);
+    pending.erase(found);
+    return request;
+}
+
 void MQTTClient::Impl::handleUnsubscribe(mosquitto* h, void* userdata, int mid)
 {
     Impl& self = of(userdata);
     if (h != self.handle.get())
         return;
-    const auto found = self.pending.find(mid);
-    if (found == self.pending.end())
+    const auto taken = self.takePending(mid);
+    if (!taken)
         return;
-    const Pending request = std::move(found->second);
-    self.pending.erase(found);
+    const Pending& request = *taken;
     if (request.wait)
         request.wait->fulfil(true);
     const auto callbacks = self.active;

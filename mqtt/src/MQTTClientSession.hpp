@@ -198,6 +198,8 @@ struct MQTTClient::Impl : std::enable_shared_from_this<Impl>
 
     static void handleSubscribe(mosquitto* h, void* userdata, int mid, int count, const int* grantedQos);
 
+    // The request that (un)subscription `mid` answers, taken off the pending list.
+    std::optional<detail::Pending> takePending(int mid);
     static void handleUnsubscribe(mosquitto* h, void* userdata, int mid);
 
     // --- callers' side ---------------------------------------------------------------------------
