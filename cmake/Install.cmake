@@ -1,13 +1,13 @@
 # Installs the libraries, their headers, the programs' data and a CMake package, so that another
-# project writes find_package(mqttgames) and links mqttgames::mqtt, mqttgames::core, mqttgames::engine.
+# project writes find_package(mqttgames) and links mqttgames::mqtt, mqttgames::core, mqttgames::ui.
 include(CMakePackageConfigHelpers)
 
 set(MQTTGAMES_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/mqttgames)
 set(mqttgames_exported mqttgames_mqtt mqttgames_core)
-if(TARGET mqttgames_engine)
-  list(APPEND mqttgames_exported mqttgames_engine)
+if(TARGET mqttgames_ui)
+  list(APPEND mqttgames_exported mqttgames_ui)
   # A game built elsewhere runs from its own build folder, far from any share/ beside it.
-  target_compile_definitions(mqttgames_engine PRIVATE
+  target_compile_definitions(mqttgames_ui PRIVATE
     MQTTGAMES_INSTALLED_ASSETS="${CMAKE_INSTALL_FULL_DATADIR}/mqttgames/assets")
 endif()
 
@@ -15,8 +15,10 @@ install(TARGETS ${mqttgames_exported} EXPORT mqttgamesTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/mqtt/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-# The engine folder's headers include the SFML-free core's (Envelope, ReliableLink), so they go too.
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/engine/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/engine/core/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+if(TARGET mqttgames_ui)
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/engine/ui/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+endif()
 if(NOT TARGET mqttgames)
   # Without the launcher nobody else installs the fonts the engine loads.
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/mqttgames/assets)

@@ -14,7 +14,7 @@ GameRegistry::GameRegistry()
     m_games.push_back(std::make_unique<battleship::Game>());
 }
 
-const engine::Game* GameRegistry::find(std::string_view id) const
+const engine::GameWithView* GameRegistry::find(std::string_view id) const
 {
     for (const auto& game : m_games)
         if (game->info().id == id)

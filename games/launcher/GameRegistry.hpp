@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include <mqttgames/engine/Game.hpp>
+#include <mqttgames/engine/RoundView.hpp>
 
 namespace launcher
 {
@@ -15,12 +15,12 @@ class GameRegistry
 public:
     GameRegistry();
 
-    const std::vector<std::unique_ptr<engine::Game>>& games() const { return m_games; }
+    const std::vector<std::unique_ptr<engine::GameWithView>>& games() const { return m_games; }
     /// The game with this id ("tictactoe"), or nullptr.
-    const engine::Game* find(std::string_view id) const;
+    const engine::GameWithView* find(std::string_view id) const;
 
 private:
-    std::vector<std::unique_ptr<engine::Game>> m_games;
+    std::vector<std::unique_ptr<engine::GameWithView>> m_games;
 };
 
 } // namespace launcher

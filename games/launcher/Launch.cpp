@@ -68,7 +68,7 @@ void pushPlayScene(engine::SceneStack& stack, const Choice& choice, std::functio
         seats.computer->connect();
         options.companions.push_back(std::move(seats.computer));
     }
-    stack.push(std::make_unique<engine::PlayScene>(stack, std::move(seats.player), std::move(options)));
+    stack.push(std::make_unique<engine::PlayScene>(stack, *choice.game, std::move(seats.player), std::move(options)));
 }
 
 } // namespace launcher

@@ -8,6 +8,7 @@
 #include <string>
 
 #include <mqttgames/engine/Match.hpp>
+#include <mqttgames/engine/RoundView.hpp>
 #include <mqttgames/engine/SceneStack.hpp>
 #include <mqttgames/mqtt/TlsOptions.hpp>
 
@@ -17,7 +18,7 @@ namespace launcher
 /// Everything needed to start a match, from the menu or the command line.
 struct Choice
 {
-    const engine::Game* game = nullptr;
+    const engine::GameWithView* game = nullptr;
     std::string name = "Player";
     std::string host = "127.0.0.1";
     int port = 1883;

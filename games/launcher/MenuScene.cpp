@@ -26,7 +26,7 @@ std::vector<std::string> gameTitles(const GameRegistry& registry)
     return titles;
 }
 
-std::size_t gameIndex(const GameRegistry& registry, const engine::Game* game)
+std::size_t gameIndex(const GameRegistry& registry, const engine::GameWithView* game)
 {
     for (std::size_t i = 0; i < registry.games().size(); ++i)
         if (registry.games()[i].get() == game)

@@ -66,7 +66,7 @@ int renderScreenshot(const GameRegistry& registry, const Choice& choice, const s
         }
         engine::PlayScene::Options options;
         options.whereText = "room \"" + choice.room + "\" on " + choice.host + ":" + std::to_string(choice.port);
-        stack.push(std::make_unique<engine::PlayScene>(stack, std::move(match), std::move(options)));
+        stack.push(std::make_unique<engine::PlayScene>(stack, *choice.game, std::move(match), std::move(options)));
     }
     std::string error;
     if (!engine::saveScreenshot(stack, file, error))

@@ -85,5 +85,4 @@ public:
     {
         return std::make_unique<FakeRound>(setup.localStarts, setup.outbox);
     }
-    std::unique_ptr<engine::RoundView> newView(const engine::Round&, const engine::Context&) const override { return nullptr; }
 };

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include <mqttgames/engine/Context.hpp>
-#include <mqttgames/engine/Game.hpp>
+#include <mqttgames/engine/RoundView.hpp>
 #include <mqttgames/engine/Match.hpp>
 #include <mqttgames/engine/PlayScene.hpp>
 #include <mqttgames/engine/SceneStack.hpp>
@@ -20,7 +20,7 @@ class PlayStage
 {
 public:
     /// `game` is borrowed and outlives the stage.
-    PlayStage(const engine::Game& game, std::string_view position)
+    PlayStage(const engine::GameWithView& game, std::string_view position)
     {
         engine::loadFonts(m_fonts);
         auto match = std::make_unique<engine::Match>(game, m_context.queue, engine::MatchSettings{});
@@ -28,7 +28,7 @@ public:
         m_match->session().startOffline(true, "Computer");
         if (!m_match->session().load(position, error))
             return;
-        auto scene = std::make_unique<engine::PlayScene>(m_stack, std::move(match), engine::PlayScene::Options{});
+        auto scene = std::make_unique<engine::PlayScene>(m_stack, game, std::move(match), engine::PlayScene::Options{});
         m_scene = scene.get();
         m_stack.push(std::move(scene));
         m_stack.applyPendingChanges();

@@ -6,7 +6,7 @@
 #include <SFML/Graphics/ConvexShape.hpp>
 #include <SFML/Graphics/Text.hpp>
 
-#include <mqttgames/engine/Game.hpp>
+#include <mqttgames/engine/RoundView.hpp>
 #include <mqttgames/engine/GridGeometry.hpp>
 
 #include "Round.hpp"

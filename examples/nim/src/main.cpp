@@ -47,7 +47,7 @@ int play(const nim::Game& game, engine::MatchSettings you, int level, bool headl
     player->connect();
     opponent->connect();
     options.companions.push_back(std::move(opponent));
-    app.scenes().push(std::make_unique<engine::PlayScene>(app.scenes(), std::move(player), std::move(options)));
+    app.scenes().push(std::make_unique<engine::PlayScene>(app.scenes(), game, std::move(player), std::move(options)));
     app.run();
     return 0;
 }

@@ -29,11 +29,6 @@ public:
         };
         return m_game.newRound(withheld);
     }
-    std::unique_ptr<engine::RoundView> newView(const engine::Round& round, const engine::Context& context) const override
-    {
-        return m_game.newView(round, context);
-    }
-
 private:
     battleship::Game m_game;
 };

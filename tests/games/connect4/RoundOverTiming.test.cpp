@@ -33,7 +33,7 @@ TEST_CASE("connect4: the round's result waits for the last disc to land")
     session.startOffline(true, "Computer");
     std::string error;
     REQUIRE(session.load(OneMoveToWin, error));
-    auto owned = std::make_unique<engine::PlayScene>(stack, std::move(match), engine::PlayScene::Options{});
+    auto owned = std::make_unique<engine::PlayScene>(stack, game, std::move(match), engine::PlayScene::Options{});
     const engine::PlayScene& scene = *owned;
     stack.push(std::move(owned));
     stack.applyPendingChanges();

@@ -1,12 +1,12 @@
 #pragma once
 
-#include <mqttgames/engine/Game.hpp>
+#include <mqttgames/engine/RoundView.hpp>
 
 namespace battleship
 {
 
 /// Battleship as the engine and the launcher see it.
-class Game : public engine::Game
+class Game : public engine::GameWithView
 {
 public:
     const engine::GameInfo& info() const override;

@@ -10,7 +10,7 @@
 #include <mqttgames/battleship/Placement.hpp>
 #include <mqttgames/battleship/Round.hpp>
 #include <mqttgames/battleship/SeaView.hpp>
-#include <mqttgames/engine/Game.hpp>
+#include <mqttgames/engine/RoundView.hpp>
 
 namespace battleship
 {

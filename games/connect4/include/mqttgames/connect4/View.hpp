@@ -12,7 +12,7 @@
 #include <SFML/Graphics/VertexArray.hpp>
 
 #include <mqttgames/connect4/Round.hpp>
-#include <mqttgames/engine/Game.hpp>
+#include <mqttgames/engine/RoundView.hpp>
 #include <mqttgames/engine/GridGeometry.hpp>
 
 namespace connect4

@@ -7,7 +7,7 @@
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/ConvexShape.hpp>
 
-#include <mqttgames/engine/Game.hpp>
+#include <mqttgames/engine/RoundView.hpp>
 #include <mqttgames/engine/GridGeometry.hpp>
 #include <mqttgames/tictactoe/Round.hpp>
 

@@ -4,8 +4,8 @@
 #include <memory>
 #include <vector>
 
-#include <mqttgames/engine/Game.hpp>
 #include <mqttgames/engine/Match.hpp>
+#include <mqttgames/engine/RoundView.hpp>
 #include <mqttgames/engine/Scene.hpp>
 #include <mqttgames/engine/StatusBar.hpp>
 
@@ -28,7 +28,8 @@ public:
         std::string whereText;
     };
 
-    PlayScene(SceneStack& stack, std::unique_ptr<Match> match, Options options);
+    /// `game` is the match's game, borrowed; it outlives the scene.
+    PlayScene(SceneStack& stack, const GameWithView& game, std::unique_ptr<Match> match, Options options);
     ~PlayScene() override;
 
     bool handleEvent(const sf::Event& event) override;
@@ -58,6 +59,7 @@ private:
     void refreshStatus();
     Overlay wantedOverlay() const;
 
+    const GameWithView* m_game;
     std::unique_ptr<Match> m_match;
     Options m_options;
     StatusBar m_status;

@@ -3,7 +3,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include <SFML/Graphics/Color.hpp>
 #include <SFML/Graphics/Drawable.hpp>
@@ -12,32 +11,10 @@
 #include <SFML/Window/Event.hpp>
 
 #include <mqttgames/engine/Context.hpp>
-#include <mqttgames/engine/Round.hpp>
+#include <mqttgames/engine/Game.hpp>
 
 namespace engine
 {
-
-/// What the launcher and the engine know of a game.
-struct GameInfo
-{
-    /// Name on the wire and in topics: lowercase, no spaces ("tictactoe").
-    std::string id;
-    /// Name shown to players ("Tic-Tac-Toe").
-    std::string title;
-    /// Raised when the messages change incompatibly; both sides must agree.
-    int protocolVersion = 1;
-    /// Bot levels, easiest first ("easy", "medium", "hard"); Round::botJob takes an index into it.
-    std::vector<std::string> botLevels;
-};
-
-/// How a new round starts.
-struct RoundSetup
-{
-    /// Whether this client moves first.
-    bool localStarts = true;
-    /// Where the round's messages go (a no-op offline).
-    Outbox outbox;
-};
 
 /// How the two sides of a round look on screen: the side that starts it, and the other.
 struct SideColors
@@ -46,7 +23,7 @@ struct SideColors
     sf::Color second;
 };
 
-/// The board of a round on screen. Built by Game::newView for a round it made; reads that round
+/// The board of a round on screen. Built by GameWithView::newView for a round it made; reads that round
 /// (which outlives it) and never changes it: local actions are returned as notation text.
 /// Coordinates are the view's own (apply getTransform() to place it). Main thread only.
 class RoundView : public sf::Drawable, public sf::Transformable
@@ -73,21 +50,13 @@ public:
     virtual std::optional<SideColors> sideColors() const { return std::nullopt; }
 };
 
-/// A game that plugs into the engine: its description and factories for its rounds and views.
-/// Stateless and shared: one instance serves every match.
-class Game
+/// A game with its board on screen: what the window's play screen and the launcher need.
+class GameWithView : public Game
 {
 public:
-    virtual ~Game() = default;
-
-    virtual const GameInfo& info() const = 0;
-    virtual std::unique_ptr<Round> newRound(const RoundSetup& setup) const = 0;
     /// A view of `round`, which this game made (it may cast to its own type); `round` and `context`
     /// outlive the view.
     virtual std::unique_ptr<RoundView> newView(const Round& round, const Context& context) const = 0;
 };
-
-/// The index of a level name in info.botLevels, if it is one (case-insensitive; "1".. also accepted).
-std::optional<int> findBotLevel(const GameInfo& info, const std::string& name);
 
 } // namespace engine

@@ -31,8 +31,9 @@ std::string scoreText(const Session& session)
 }
 } // namespace
 
-PlayScene::PlayScene(SceneStack& stack, std::unique_ptr<Match> match, Options options)
+PlayScene::PlayScene(SceneStack& stack, const GameWithView& game, std::unique_ptr<Match> match, Options options)
     : Scene(stack),
+      m_game(&game),
       m_match(std::move(match)),
       m_options(std::move(options)),
       m_status(context().fonts, context().theme, {Margin, Margin, context().size.x - 2 * Margin, StatusHeight})
@@ -153,7 +154,7 @@ void PlayScene::followSession()
     m_view.reset();
     if (!round)
         return;
-    m_view = m_match->session().game().newView(*round, context());
+    m_view = m_game->newView(*round, context());
     const sf::FloatRect area = boardArea();
     const sf::Vector2f size = m_view->size();
     const float scale = std::min({area.width / size.x, area.height / size.y, MaxBoardScale});
