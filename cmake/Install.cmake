@@ -1,11 +1,11 @@
 # Installs the libraries, their headers, the programs' data and a CMake package, so that another
-# project writes find_package(mqttgames) and links mqttgames::mqtt, mqttgames::core, mqttgames::ui.
+# project writes find_package(mqttgames) and links mqttgames::mqtt, mqttgames::core, mqttgames::ui, mqttgames::runner.
 include(CMakePackageConfigHelpers)
 
 set(MQTTGAMES_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/mqttgames)
 set(mqttgames_exported mqttgames_mqtt mqttgames_core)
 if(TARGET mqttgames_ui)
-  list(APPEND mqttgames_exported mqttgames_ui)
+  list(APPEND mqttgames_exported mqttgames_ui mqttgames_runner)
   # A game built elsewhere runs from its own build folder, far from any share/ beside it.
   target_compile_definitions(mqttgames_ui PRIVATE
     MQTTGAMES_INSTALLED_ASSETS="${CMAKE_INSTALL_FULL_DATADIR}/mqttgames/assets")
@@ -17,7 +17,8 @@ install(TARGETS ${mqttgames_exported} EXPORT mqttgamesTargets
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/mqtt/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/engine/core/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 if(TARGET mqttgames_ui)
-  install(DIRECTORY ${PROJECT_SOURCE_DIR}/engine/ui/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/engine/ui/include/ ${PROJECT_SOURCE_DIR}/engine/runner/include/
+          DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 endif()
 if(NOT TARGET mqttgames)
   # Without the launcher nobody else installs the fonts the engine loads.

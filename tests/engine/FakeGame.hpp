@@ -78,7 +78,7 @@ class FakeGame : public engine::Game
 public:
     const engine::GameInfo& info() const override
     {
-        static const engine::GameInfo info{"fake", "Fake", 1, {"only"}};
+        static const engine::GameInfo info{"fake", "Fake", 1, {"only"}, {}};
         return info;
     }
     std::unique_ptr<engine::Round> newRound(const engine::RoundSetup& setup) const override

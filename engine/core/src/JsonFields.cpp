@@ -1,5 +1,8 @@
 #include <mqttgames/engine/JsonFields.hpp>
 
+#include <limits>
+#include <stdexcept>
+
 namespace engine
 {
 
@@ -62,6 +65,15 @@ const std::string* JsonFields::text(std::string_view name) const
 bool JsonFields::has(std::string_view name) const
 {
     return m_body.is_object() && m_body.contains(std::string(name));
+}
+
+int integerField(const nlohmann::json& object, std::string_view name)
+{
+    std::string error;
+    const auto value = JsonFields(object, "move", error).integer(name, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+    if (!value)
+        throw std::invalid_argument(error);
+    return static_cast<int>(*value);
 }
 
 } // namespace engine

@@ -1,63 +1,63 @@
+// Nim's rules: heaps of 3, 4 and 5 objects; players take turns to take any number from one heap,
+// and whoever takes the last object wins. No display, no network: the engine derives the rest.
 #pragma once
 
-#include <array>
-#include <optional>
-#include <ostream>
-#include <string>
-#include <string_view>
+#include <mqttgames/engine/JsonFields.hpp>
+#include <mqttgames/engine/TurnRules.hpp>
 
 namespace nim
 {
 
-/// Take `count` objects from heap `heap` (0..2). Written "a3": heap a, b or c, then the count.
+/// Take `count` objects from heap `heap` (0..2). Written "a3"; sent as {"heap": 1, "take": 3}.
 struct Move
 {
     int heap = 0;
     int count = 0;
-
-    friend bool operator==(const Move&, const Move&) = default;
 };
 
-/// A Nim position: heaps of 3, 4 and 5; players take turns to take any number from one heap, and
-/// whoever takes the last object wins. A value type: no display, no network.
-class Heaps
+inline void to_json(nlohmann::json& json, const Move& move) { json = {{"heap", move.heap + 1}, {"take", move.count}}; }
+inline void from_json(const nlohmann::json& json, Move& m) { m = {engine::integerField(json, "heap") - 1, engine::integerField(json, "take")}; }
+
+/// A position: the heaps and the seat to move.
+struct Heaps
 {
-public:
-    static constexpr int Count = 3;
-    static constexpr std::array<int, Count> Start{3, 4, 5};
+    using Move = nim::Move;
+    static constexpr std::array<int, 3> Start{3, 4, 5};
 
-    /// The starting position, the first player to move.
-    Heaps() = default;
-    /// The position after moves such as "a3c2" (no separators); throws std::invalid_argument naming
-    /// the first illegal one.
-    explicit Heaps(std::string_view moves);
+    std::array<int, 3> sizes = Start;
+    int player = 0;
 
-    bool canTake(Move move) const;
-    /// Plays for the player to move; false, with nothing changed, when canTake(move) is false.
-    bool take(Move move);
+    int toMove() const { return player; }
+    bool legal(const Move& m) const { return m.heap >= 0 && m.heap < 3 && m.count >= 1 && m.count <= sizes[m.heap]; }
+    void apply(const Move& move) { sizes[move.heap] -= move.count, player = 1 - player; }
+    std::optional<engine::GameEnd> end() const // whoever took the last object won
+    {
+        return sizes == std::array<int, 3>{} ? std::optional(engine::GameEnd{1 - player}) : std::nullopt;
+    }
+    std::vector<Move> moves() const
+    {
+        std::vector<Move> moves;
+        for (int heap = 0; heap < 3; ++heap)
+            for (int count = 1; count <= sizes[heap]; ++count)
+                moves.push_back({heap, count});
+        return moves;
+    }
+    std::uint64_t key() const { return ((sizes[0] * 8u + sizes[1]) * 8u + sizes[2]) * 2u + player; }
 
-    int size(int heap) const { return m_heaps.at(heap); }
-    /// 0 for the player who started, 1 for the other.
-    int toMove() const { return static_cast<int>(m_moves.size() / 2) % 2; }
-    bool isOver() const { return m_heaps == std::array<int, Count>{}; }
-    /// The player who took the last object (nothing while the game goes on).
-    std::optional<int> winner() const;
-    /// The moves so far, in the notation of the move-string constructor.
-    const std::string& moves() const { return m_moves; }
+    static std::optional<Move> parse(std::string_view text)
+    {
+        const bool valid = text.size() == 2 && text[0] >= 'a' && text[0] <= 'c' && text[1] >= '1' && text[1] <= '9';
+        return valid ? std::optional<Move>({text[0] - 'a', text[1] - '0'}) : std::nullopt;
+    }
+    static std::string notation(const Move& move) { return {char('a' + move.heap), char('0' + move.count)}; }
 
-    friend bool operator==(const Heaps&, const Heaps&) = default;
-
-private:
-    std::array<int, Count> m_heaps = Start;
-    std::string m_moves;
+    /// One line per heap: "a: ooo", or "a: -" when it is empty.
+    friend std::ostream& operator<<(std::ostream& out, const Heaps& heaps)
+    {
+        for (int heap = 0; heap < 3; ++heap)
+            out << char('a' + heap) << ": " << (heaps.sizes[heap] ? std::string(heaps.sizes[heap], 'o') : "-") << '\n';
+        return out;
+    }
 };
-
-/// A move in the notation "a3" (spaces around allowed), or nothing.
-std::optional<Move> parseMove(std::string_view text);
-/// The notation of a move: "a3".
-std::string moveName(Move move);
-
-/// One line per heap: "a: ooo", or "a: -" when it is empty.
-std::ostream& operator<<(std::ostream& out, const Heaps& heaps);
 
 } // namespace nim

@@ -11,7 +11,8 @@ namespace battleship
 
 const engine::GameInfo& Game::info() const
 {
-    static const engine::GameInfo info{"battleship", "Battleship", ProtocolVersion, {"easy", "medium", "hard"}};
+    static const engine::GameInfo info{"battleship", "Battleship", ProtocolVersion, {"easy", "medium", "hard"},
+                                               {{"playing", "7 auto 50"}, {"gameover", "3 auto end"}}};
     return info;
 }
 
@@ -26,6 +27,12 @@ std::unique_ptr<engine::RoundView> Game::newView(const engine::Round& round, con
     if (!ours)
         throw std::logic_error("battleship::Game::newView: the round is not a Battleship round");
     return std::make_unique<View>(*ours, context.fonts, context.theme);
+}
+
+const engine::GameWithView& game()
+{
+    static const Game instance;
+    return instance;
 }
 
 } // namespace battleship

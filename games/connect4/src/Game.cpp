@@ -13,7 +13,8 @@ namespace connect4
 const engine::GameInfo& Game::info() const
 {
     static const engine::GameInfo info{"connect4", "Connect Four", ProtocolVersion,
-                                       {toString(Level::Easy), toString(Level::Medium), toString(Level::Hard)}};
+                                       {toString(Level::Easy), toString(Level::Medium), toString(Level::Hard)},
+                                       {{"playing", "444366315522"}, {"gameover", "44436631552232655"}}};
     return info;
 }
 
@@ -28,6 +29,12 @@ std::unique_ptr<engine::RoundView> Game::newView(const engine::Round& round, con
     if (!ours)
         throw std::logic_error("connect4::Game::newView: the round is not a Connect Four round");
     return std::make_unique<View>(*ours, context);
+}
+
+const engine::GameWithView& game()
+{
+    static const Game instance;
+    return instance;
 }
 
 } // namespace connect4

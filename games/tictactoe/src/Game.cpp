@@ -11,7 +11,8 @@ namespace tictactoe
 
 const engine::GameInfo& Game::info() const
 {
-    static const engine::GameInfo info{"tictactoe", "Tic-Tac-Toe", ProtocolVersion, {"easy", "medium", "hard"}};
+    static const engine::GameInfo info{"tictactoe", "Tic-Tac-Toe", ProtocolVersion, {"easy", "medium", "hard"},
+                                               {{"playing", "5137"}, {"gameover", "1253749"}}};
     return info;
 }
 
@@ -26,6 +27,12 @@ std::unique_ptr<engine::RoundView> Game::newView(const engine::Round& round, con
     if (!ours)
         throw std::logic_error("tictactoe::Game::newView: the round is not a tic-tac-toe round");
     return std::make_unique<View>(*ours, context.theme);
+}
+
+const engine::GameWithView& game()
+{
+    static const Game instance;
+    return instance;
 }
 
 } // namespace tictactoe

@@ -13,7 +13,7 @@ using namespace std::chrono_literals;
 namespace
 {
 
-launcher::Options parsed(std::vector<std::string> words)
+runner::Options parsed(std::vector<std::string> words)
 {
     std::optional<int> status;
     auto options = parseCommandLine(std::move(words), status);
@@ -27,12 +27,12 @@ TEST_CASE("launcher: the default opponent")
 {
     SECTION("the computer unless a room is named or the computer plays our seat")
     {
-        CHECK(launcher::computerByDefault(parsed({})));
-        CHECK(launcher::computerByDefault(parsed({"connect4", "--headless", "--host", "broker.example"})));
-        CHECK_FALSE(launcher::computerByDefault(parsed({"--room", "ann-and-bob"})));
-        CHECK_FALSE(launcher::computerByDefault(parsed({"--room", "lobby"}))); // named, though it is the default's name
-        CHECK_FALSE(launcher::computerByDefault(parsed({"--bot", "easy"})));
-        CHECK_FALSE(launcher::computerByDefault(parsed({"--vs-computer", "hard"}))); // named, not by default
+        CHECK(runner::computerByDefault(parsed({})));
+        CHECK(runner::computerByDefault(parsed({"connect4", "--headless", "--host", "broker.example"})));
+        CHECK_FALSE(runner::computerByDefault(parsed({"--room", "ann-and-bob"})));
+        CHECK_FALSE(runner::computerByDefault(parsed({"--room", "lobby"}))); // named, though it is the default's name
+        CHECK_FALSE(runner::computerByDefault(parsed({"--bot", "easy"})));
+        CHECK_FALSE(runner::computerByDefault(parsed({"--vs-computer", "hard"}))); // named, not by default
     }
 
     SECTION("no arguments, a broker already on the default port: the computer in a private room there; "

@@ -6,6 +6,7 @@
 
 #include <sys/wait.h>
 
+#include "AllGames.hpp"
 #include "GameRegistry.hpp"
 #include "CommandLine.hpp"
 
@@ -49,7 +50,7 @@ TEST_CASE("launcher")
 {
     SECTION("the registry offers tic-tac-toe, each game once, with bot levels")
     {
-        const launcher::GameRegistry registry;
+        const runner::GameRegistry registry(launcher::allGames());
         REQUIRE(registry.find("tictactoe"));
         CHECK(registry.find("tictactoe")->info().title == "Tic-Tac-Toe");
         CHECK_FALSE(registry.find("chess"));
@@ -59,6 +60,9 @@ TEST_CASE("launcher")
             CHECK(ids.insert(game->info().id).second);
             CHECK_FALSE(game->info().botLevels.empty());
         }
+        const auto* first = registry.games().front();
+        CHECK_THROWS_WITH(runner::GameRegistry({first, first}), Catch::Contains("two games have the id"));
+        CHECK_THROWS_WITH(runner::GameRegistry({}), Catch::Contains("no game"));
     }
 
     SECTION("the command line is read into options")

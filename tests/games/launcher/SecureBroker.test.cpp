@@ -13,6 +13,7 @@
 #include <mqttgames/engine/Session.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 
+#include "AllGames.hpp"
 #include "GameRegistry.hpp"
 #include "support/Certificates.hpp"
 #include "support/ChildProcess.hpp"
@@ -98,7 +99,7 @@ std::string lineStarting(testsupport::ChildProcess& child, const std::string& pr
 TEST_CASE("Seats at a broker with logins and TLS")
 {
     const SecureBroker secure;
-    const launcher::GameRegistry registry;
+    const runner::GameRegistry registry(launcher::allGames());
     const engine::Game& game = *registry.find("tictactoe");
     mqtt::EventQueue queue;
     const auto until = [&](const std::function<bool()>& condition)

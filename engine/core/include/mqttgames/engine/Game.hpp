@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,9 @@ struct GameInfo
     int protocolVersion = 1;
     /// Bot levels, easiest first ("easy", "medium", "hard"); Round::botJob takes an index into it.
     std::vector<std::string> botLevels;
+    /// Positions for screenshots by scene ("playing", "gameover"), in the round's load() notation; a
+    /// scene without one shows the start.
+    std::map<std::string, std::string> samples;
 };
 
 /// How a new round starts.

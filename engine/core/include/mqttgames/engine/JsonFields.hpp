@@ -36,4 +36,9 @@ private:
     std::string& m_error;
 };
 
+/// The whole number `name` of a JSON object, for a Move's from_json: throws std::invalid_argument
+/// naming the field when it is missing, not a whole number (booleans and floats included), or
+/// outside the range of int. TurnRound turns the throw into a refusal with that reason.
+int integerField(const nlohmann::json& object, std::string_view name);
+
 } // namespace engine

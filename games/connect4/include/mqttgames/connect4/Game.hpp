@@ -14,4 +14,7 @@ public:
     std::unique_ptr<engine::RoundView> newView(const engine::Round& round, const engine::Context& context) const override;
 };
 
+/// The one instance the launcher's registry offers.
+const engine::GameWithView& game();
+
 } // namespace connect4

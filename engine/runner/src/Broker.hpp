@@ -7,7 +7,7 @@
 
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 
-namespace launcher
+namespace runner
 {
 
 /// The broker a run uses; owns it when it is a private one (stopped when this goes).
@@ -29,4 +29,4 @@ struct Broker
 Broker chooseBroker(const std::optional<std::string>& host, const std::optional<int>& port, std::ostream& log,
                     bool login = false, bool tls = false);
 
-} // namespace launcher
+} // namespace runner

@@ -5,7 +5,7 @@
 
 #include <signal.h>
 
-namespace launcher
+namespace runner
 {
 
 /// Turns SIGINT, SIGTERM and SIGHUP into a callback on a thread of its own, so the program ends
@@ -26,4 +26,4 @@ private:
     std::thread m_thread;
 };
 
-} // namespace launcher
+} // namespace runner

@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-namespace launcher
+namespace runner
 {
 
 class GameRegistry;
@@ -43,4 +43,4 @@ bool computerByDefault(const Options& options);
 /// error, already printed), or nothing to go on.
 std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& registry, Options& options);
 
-} // namespace launcher
+} // namespace runner

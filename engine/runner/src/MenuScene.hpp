@@ -10,7 +10,7 @@
 #include "GameRegistry.hpp"
 #include "Launch.hpp"
 
-namespace launcher
+namespace runner
 {
 
 /// The first screen: pick a game, your name, the opponent (a person in a room, or the computer),
@@ -46,4 +46,4 @@ private:
     std::string m_error;
 };
 
-} // namespace launcher
+} // namespace runner

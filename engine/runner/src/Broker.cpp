@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
-namespace launcher
+namespace runner
 {
 
 namespace
@@ -46,4 +46,4 @@ Broker chooseBroker(const std::optional<std::string>& host, const std::optional<
     return broker;
 }
 
-} // namespace launcher
+} // namespace runner

@@ -9,7 +9,7 @@
 #include <mqttgames/engine/Shapes.hpp>
 #include <mqttgames/engine/Text.hpp>
 
-namespace launcher
+namespace runner
 {
 
 namespace
@@ -29,7 +29,7 @@ std::vector<std::string> gameTitles(const GameRegistry& registry)
 std::size_t gameIndex(const GameRegistry& registry, const engine::GameWithView* game)
 {
     for (std::size_t i = 0; i < registry.games().size(); ++i)
-        if (registry.games()[i].get() == game)
+        if (registry.games()[i] == game)
             return i;
     return 0;
 }
@@ -75,7 +75,7 @@ void MenuScene::refreshOpponents()
 Choice MenuScene::choice() const
 {
     Choice choice = m_defaults;
-    choice.game = m_registry->games().at(m_game.index()).get();
+    choice.game = m_registry->games().at(m_game.index());
     choice.name = m_name.text().empty() ? "Player" : m_name.text();
     choice.host = m_host.text().empty() ? "127.0.0.1" : m_host.text();
     choice.room = m_room.text().empty() ? "lobby" : m_room.text();
@@ -185,4 +185,4 @@ void MenuScene::draw(sf::RenderTarget& target) const
                                     engine::fade(theme.mutedText, 0.7f), {centreX, 736.f}));
 }
 
-} // namespace launcher
+} // namespace runner

@@ -4,7 +4,7 @@
 
 #include <mqttgames/engine/PlayScene.hpp>
 
-namespace launcher
+namespace runner
 {
 
 namespace
@@ -71,4 +71,4 @@ void pushPlayScene(engine::SceneStack& stack, const Choice& choice, std::functio
     stack.push(std::make_unique<engine::PlayScene>(stack, *choice.game, std::move(seats.player), std::move(options)));
 }
 
-} // namespace launcher
+} // namespace runner

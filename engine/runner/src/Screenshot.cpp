@@ -8,23 +8,8 @@
 
 #include "MenuScene.hpp"
 
-namespace launcher
+namespace runner
 {
-
-namespace
-{
-// Sample positions per game for when --moves is not given; a game without one shows its start.
-std::string samplePosition(const std::string& game, const std::string& scene)
-{
-    if (game == "tictactoe")
-        return scene == "gameover" ? "1253749" : "5137";
-    if (game == "connect4")
-        return scene == "gameover" ? "44436631552232655" : "444366315522";
-    if (game == "battleship")
-        return scene == "gameover" ? "3 auto end" : "7 auto 50";
-    return {};
-}
-} // namespace
 
 int renderScreenshot(const GameRegistry& registry, const Choice& choice, const std::string& scene,
                      const std::string& moves, const std::string& file)
@@ -57,7 +42,9 @@ int renderScreenshot(const GameRegistry& registry, const Choice& choice, const s
         {
             session.startOffline(true, "Computer");
             std::string error;
-            const std::string position = moves.empty() ? samplePosition(choice.game->info().id, scene) : moves;
+            const auto& samples = choice.game->info().samples;
+            const auto sample = samples.find(scene);
+            const std::string position = !moves.empty() ? moves : sample != samples.end() ? sample->second : "";
             if (!session.load(position, error))
             {
                 std::cerr << "--moves: " << error << '\n';
@@ -77,4 +64,4 @@ int renderScreenshot(const GameRegistry& registry, const Choice& choice, const s
     return 0;
 }
 
-} // namespace launcher
+} // namespace runner

@@ -5,7 +5,7 @@
 #include "GameRegistry.hpp"
 #include "Launch.hpp"
 
-namespace launcher
+namespace runner
 {
 
 /// Renders one scene of `choice.game` offscreen to a PNG: "menu", "waiting", "playing" or "gameover",
@@ -14,4 +14,4 @@ namespace launcher
 int renderScreenshot(const GameRegistry& registry, const Choice& choice, const std::string& scene,
                      const std::string& moves, const std::string& file);
 
-} // namespace launcher
+} // namespace runner

@@ -2,7 +2,7 @@
 
 #include <pthread.h>
 
-namespace launcher
+namespace runner
 {
 
 SignalWatcher::SignalWatcher(std::function<void()> onSignal)
@@ -33,4 +33,4 @@ SignalWatcher::~SignalWatcher()
     pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
 }
 
-} // namespace launcher
+} // namespace runner

@@ -6,7 +6,7 @@
 
 #include "GameRegistry.hpp"
 
-namespace launcher
+namespace runner
 {
 
 bool computerByDefault(const Options& options)
@@ -20,7 +20,7 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
     for (const auto& game : registry.games())
         ids += (ids.empty() ? "" : ", ") + game->info().id;
 
-    CLI::App app{"mqttgames: two-player games over MQTT. With no arguments: a game against the computer, on a "
+    CLI::App app{"Two-player games over MQTT. With no arguments: a game against the computer, on a "
                  "broker on localhost:1883 if one answers, else on a private one. Name a --room to play a person."};
     app.add_option("game", options.game, "Game to play now (" + ids + "); without it the menu opens");
     app.add_option("--host", options.host, "Broker host (default: localhost if it answers, else a private broker)");
@@ -80,4 +80,4 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
     return std::nullopt;
 }
 
-} // namespace launcher
+} // namespace runner

@@ -12,7 +12,7 @@
 #include <mqttgames/engine/SceneStack.hpp>
 #include <mqttgames/mqtt/TlsOptions.hpp>
 
-namespace launcher
+namespace runner
 {
 
 /// Everything needed to start a match, from the menu or the command line.
@@ -53,4 +53,4 @@ Seats makeSeats(const Choice& choice, mqtt::EventQueue queue);
 /// Connects the seats of `choice` and pushes their play scene; `onLeave` runs when the player leaves.
 void pushPlayScene(engine::SceneStack& stack, const Choice& choice, std::function<void()> onLeave);
 
-} // namespace launcher
+} // namespace runner

@@ -1,0 +1,157 @@
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <mqttgames/engine/AlternatingRound.hpp>
+#include <mqttgames/engine/TurnBot.hpp>
+#include <mqttgames/engine/TurnRules.hpp>
+
+namespace engine
+{
+
+/// A round of a game of turns (TurnRules), as the session drives it: the state, the moves so far,
+/// and the "move" message, whose body is the Move's JSON. A move is decoded once and judged once by
+/// State::legal. Main thread only.
+template <TurnRules State>
+class TurnRound final : public AlternatingRound
+{
+public:
+    using Move = typename State::Move;
+
+    /// `text` is borrowed from the game and outlives the round.
+    TurnRound(const TurnGameText& text, TurnBot<State> bot, bool localStarts, Outbox outbox)
+        : AlternatingRound(localStarts, std::move(outbox)), m_text(&text), m_bot(std::move(bot))
+    {
+    }
+
+    const State& state() const { return m_state; }
+    /// The moves since the position was last set (a new round, or load()).
+    const std::vector<Move>& history() const { return m_history; }
+    /// Counts load()s, so a view can tell a new position from a move played on the old one.
+    std::uint64_t loads() const { return m_loads; }
+
+    std::string boardText() const override
+    {
+        std::ostringstream out;
+        out << m_state;
+        return out.str();
+    }
+    std::string notationHelp() const override { return m_text->notationHelp; }
+    std::string lastEventText() const override
+    {
+        if (m_history.empty())
+            return {};
+        return seatName(m_lastMover) + " plays " + std::string(State::notation(m_history.back()));
+    }
+    BotJob botJob(int level) const override
+    {
+        return [state = m_state, bot = m_bot, chosen = botLevelAt(level)](const BotControl& control) -> std::string
+        {
+            const auto move = bot(state, chosen, control);
+            return move ? std::string(State::notation(*move)) : std::string();
+        };
+    }
+    bool load(std::string_view position, std::string& error) override
+    {
+        try
+        {
+            m_state = positionFrom(position);
+        }
+        catch (const std::invalid_argument& invalid)
+        {
+            error = invalid.what();
+            return false;
+        }
+        m_history.clear();
+        ++m_loads;
+        return true;
+    }
+
+private:
+    /// The position after a move string: the game's own constructor when it has one, else moves in
+    /// the notation separated by spaces.
+    static State positionFrom(std::string_view position)
+    {
+        if constexpr (std::constructible_from<State, std::string_view>)
+            return State(position);
+        else
+        {
+            State state;
+            std::istringstream words{std::string(position)};
+            for (std::string word; words >> word;)
+            {
+                const auto move = State::parse(word);
+                if (!move || !state.legal(*move))
+                    throw std::invalid_argument("illegal move \"" + word + "\" in \"" + std::string(position) + "\"");
+                state.apply(*move);
+            }
+            return state;
+        }
+    }
+
+    bool gameOver() const override { return m_state.end().has_value(); }
+    Seat seatToMove() const override { return m_state.toMove() == 0 ? Seat::First : Seat::Second; }
+    std::optional<Seat> winner() const override
+    {
+        const auto end = m_state.end();
+        if (!end || !end->winner)
+            return std::nullopt;
+        return *end->winner == 0 ? Seat::First : Seat::Second;
+    }
+    std::string seatName(Seat seat) const override { return m_text->sides[seat == Seat::First ? 0 : 1]; }
+
+    bool playLocal(std::string_view action, nlohmann::json& body, std::string& error) override
+    {
+        const auto move = State::parse(action);
+        if (!move)
+        {
+            error = "\"" + std::string(action) + "\" is not a move (" + m_text->notationHelp + ")";
+            return false;
+        }
+        if (!play(*move, error))
+            return false;
+        body = *move;
+        return true;
+    }
+    bool playRemote(const nlohmann::json& body, std::string& error) override
+    {
+        Move move;
+        try
+        {
+            move = body.get<Move>();
+        }
+        catch (const std::exception& malformed) // nlohmann's, or a from_json's own (engine::integerField)
+        {
+            error = std::string("malformed move: ") + malformed.what();
+            return false;
+        }
+        return play(move, error);
+    }
+    bool play(const Move& move, std::string& error)
+    {
+        if (!m_state.legal(move))
+        {
+            error = std::string(State::notation(move)) + " is not allowed now";
+            return false;
+        }
+        m_lastMover = seatToMove();
+        m_state.apply(move);
+        m_history.push_back(move);
+        return true;
+    }
+
+    const TurnGameText* m_text;
+    TurnBot<State> m_bot;
+    State m_state;
+    std::vector<Move> m_history;
+    Seat m_lastMover = Seat::First;
+    std::uint64_t m_loads = 0;
+};
+
+} // namespace engine
