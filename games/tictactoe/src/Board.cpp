@@ -1,138 +1,73 @@
 #include <mqttgames/tictactoe/Board.hpp>
 
-#include <algorithm>
+#include <numeric>
 #include <stdexcept>
 
 namespace tictactoe
 {
 
-const char* toString(Mark mark)
-{
-    switch (mark)
-    {
-        case Mark::X: return "X";
-        case Mark::O: return "O";
-        case Mark::None: break;
-    }
-    return ".";
-}
-
-Mark opponent(Mark mark)
-{
-    if (mark == Mark::X)
-        return Mark::O;
-    if (mark == Mark::O)
-        return Mark::X;
-    return Mark::None;
-}
+const char* toString(Mark mark) { return mark == Mark::X ? "X" : mark == Mark::O ? "O" : "."; }
 
 Board::Board(std::string_view moves)
 {
     for (std::size_t i = 0; i < moves.size(); ++i)
     {
-        const auto cell = parseCell(moves.substr(i, 1));
-        if (!cell || !play(*cell))
+        const auto move = parse(moves.substr(i, 1));
+        if (!move || !legal(*move))
             throw std::invalid_argument("illegal move '" + std::string(1, moves[i]) + "' at position " +
                                         std::to_string(i + 1) + " of \"" + std::string(moves) + "\"");
+        apply(*move);
     }
 }
 
-bool Board::canPlay(int cell) const
+std::optional<engine::GameEnd> Board::end() const
 {
-    return cell >= 0 && cell < CellCount && m_cells[cell] == Mark::None && !isOver();
+    if (const auto line = winningLine())
+        return engine::GameEnd{m_cells[(*line)[0]] == Mark::X ? 0 : 1};
+    return m_count == 9 ? std::optional(engine::GameEnd{}) : std::nullopt;
 }
 
-bool Board::play(int cell)
+std::vector<Move> Board::moves() const
 {
-    if (!canPlay(cell))
-        return false;
-    m_cells[cell] = toMove();
-    ++m_moveCount;
-    m_moves += cellName(cell);
-    return true;
+    std::vector<Move> moves;
+    for (int cell = 0; cell < 9; ++cell)
+        if (legal({cell}))
+            moves.push_back({cell});
+    return moves;
 }
 
-Mark Board::at(int cell) const
+std::uint64_t Board::key() const
 {
-    return (cell >= 0 && cell < CellCount) ? m_cells[cell] : Mark::None;
+    return std::accumulate(m_cells.begin(), m_cells.end(), std::uint64_t{0}, [](std::uint64_t key, Mark mark) { return key * 3 + std::uint64_t(mark); });
 }
 
-Mark Board::at(int row, int column) const
+std::optional<Move> Board::parse(std::string_view text)
 {
-    if (row < 0 || row >= Size || column < 0 || column >= Size)
-        return Mark::None;
-    return m_cells[row * Size + column];
-}
-
-Mark Board::toMove() const
-{
-    if (isOver())
-        return Mark::None;
-    return m_moveCount % 2 == 0 ? Mark::X : Mark::O;
-}
-
-Mark Board::winner() const
-{
-    const auto line = winningLine();
-    return line ? m_cells[(*line)[0]] : Mark::None;
+    if (text.size() != 1 || text[0] < '1' || text[0] > '9')
+        return std::nullopt;
+    return Move{text[0] - '1'};
 }
 
 std::optional<Board::Line> Board::winningLine() const
 {
-    for (const auto& line : lines())
-    {
-        const Mark first = m_cells[line[0]];
-        if (first != Mark::None && m_cells[line[1]] == first && m_cells[line[2]] == first)
+    static constexpr std::array<Line, 8> lines{{{0, 1, 2}, {3, 4, 5}, {6, 7, 8}, {0, 3, 6}, {1, 4, 7}, {2, 5, 8}, {0, 4, 8}, {2, 4, 6}}};
+    for (const Line& line : lines)
+        if (m_cells[line[0]] != Mark::None && m_cells[line[0]] == m_cells[line[1]] && m_cells[line[1]] == m_cells[line[2]])
             return line;
-    }
     return std::nullopt;
-}
-
-bool Board::isFull() const
-{
-    return m_moveCount == CellCount;
-}
-
-bool Board::isOver() const
-{
-    return isFull() || winningLine().has_value();
-}
-
-const std::array<Board::Line, 8>& Board::lines()
-{
-    static constexpr std::array<Line, 8> all{{
-        {0, 1, 2}, {3, 4, 5}, {6, 7, 8}, // rows
-        {0, 3, 6}, {1, 4, 7}, {2, 5, 8}, // columns
-        {0, 4, 8}, {2, 4, 6},            // diagonals
-    }};
-    return all;
-}
-
-std::optional<int> parseCell(std::string_view text)
-{
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n'))
-        text.remove_suffix(1);
-    if (text.size() != 1 || text[0] < '1' || text[0] > '9')
-        return std::nullopt;
-    return text[0] - '1';
-}
-
-std::string cellName(int cell)
-{
-    return std::string(1, static_cast<char>('1' + cell));
 }
 
 std::ostream& operator<<(std::ostream& out, const Board& board)
 {
-    for (int row = 0; row < Board::Size; ++row)
-    {
-        for (int column = 0; column < Board::Size; ++column)
-            out << (column ? " " : "") << toString(board.at(row, column));
-        out << '\n';
-    }
+    for (int cell = 0; cell < 9; ++cell)
+        out << toString(board.at(cell)) << (cell % 3 == 2 ? "\n" : " ");
     return out;
+}
+
+engine::TurnGameText text()
+{
+    return {.id = "tictactoe", .title = "Tic-Tac-Toe", .sides = {"X", "O"}, .notationHelp = "cell 1-9, row-major from the top-left",
+            .samples = {{"playing", "5137"}, {"gameover", "1253749"}}};
 }
 
 } // namespace tictactoe

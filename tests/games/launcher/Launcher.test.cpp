@@ -147,7 +147,7 @@ TEST_CASE("launcher")
                                " tictactoe --headless --vs-computer easy --name ada 2>&1");
         INFO(result.output);
         CHECK(result.status == 0);
-        CHECK(result.output.find("refused: \"0\" is not a cell 1-9") != std::string::npos);
+        CHECK(result.output.find("refused: \"0\" is not a move (cell 1-9") != std::string::npos);
         CHECK(count(result.output, "refused: \"0\"") == 1);
         const bool first = result.output.find("you are X") != std::string::npos;
         const std::string mark = first ? "X" : "O";

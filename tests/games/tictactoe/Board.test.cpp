@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <sstream>
 
 #include <mqttgames/tictactoe/Board.hpp>
@@ -10,64 +11,24 @@ using tictactoe::Mark;
 namespace
 {
 
-// A move string in which `player` fills `line` while the other player stays off every line.
-std::string gameWinning(const Board::Line& line, Mark player)
+std::string text(const Board& board)
 {
-    // Plays the line's cells for `player`, and for the other player the first free cells that
-    // do not complete any line of theirs, checked by the rules themselves.
-    for (int skip = 0; skip < 64; ++skip)
+    std::ostringstream out;
+    out << board;
+    return out.str();
+}
+
+// Every position reachable from `board`, by key.
+void reach(const Board& board, std::set<std::uint64_t>& keys, std::set<std::string>& texts)
+{
+    keys.insert(board.key());
+    texts.insert(text(board) + std::to_string(board.toMove()));
+    for (const auto& move : board.moves())
     {
-        Board board;
-        std::string moves;
-        int lineIndex = 0;
-        int filler = 0;
-        int tries = 0;
-        bool failed = false;
-        if (player == Mark::O)
-        {
-            // X opens away from the line.
-            for (int cell = skip % Board::CellCount; !failed; cell = (cell + 1) % Board::CellCount)
-            {
-                if (std::find(line.begin(), line.end(), cell) == line.end())
-                {
-                    board.play(cell);
-                    moves += tictactoe::cellName(cell);
-                    break;
-                }
-            }
-        }
-        while (!board.isOver() && tries++ < 20)
-        {
-            if (board.toMove() == player)
-            {
-                board.play(line[lineIndex]);
-                moves += tictactoe::cellName(line[lineIndex++]);
-                continue;
-            }
-            bool played = false;
-            for (int step = 0; step < Board::CellCount && !played; ++step)
-            {
-                const int cell = (filler + skip + step) % Board::CellCount;
-                if (std::find(line.begin(), line.end(), cell) != line.end() || !board.canPlay(cell))
-                    continue;
-                Board next = board;
-                next.play(cell);
-                if (next.winner() != Mark::None)
-                    continue;
-                board = next;
-                moves += tictactoe::cellName(cell);
-                played = true;
-            }
-            if (!played)
-                failed = true;
-            ++filler;
-            if (failed)
-                break;
-        }
-        if (!failed && board.winner() == player && board.winningLine() == line)
-            return moves;
+        Board next = board;
+        next.apply(move);
+        reach(next, keys, texts);
     }
-    return {};
 }
 
 } // namespace
@@ -77,101 +38,89 @@ TEST_CASE("tictactoe::Board")
     SECTION("starts empty with X to move")
     {
         const Board board;
-        CHECK(board.toMove() == Mark::X);
-        CHECK(board.moveCount() == 0);
-        CHECK_FALSE(board.isOver());
-        for (int cell = 0; cell < Board::CellCount; ++cell)
-        {
+        CHECK(board.toMove() == 0);
+        CHECK(board.moves().size() == 9);
+        CHECK_FALSE(board.end());
+        for (int cell = 0; cell < 9; ++cell)
             CHECK(board.at(cell) == Mark::None);
-            CHECK(board.canPlay(cell));
-        }
     }
-
     SECTION("players alternate, X first")
     {
-        Board board("5");
+        Board board;
+        board.apply({4});
         CHECK(board.at(4) == Mark::X);
-        CHECK(board.toMove() == Mark::O);
-        REQUIRE(board.play(0));
-        CHECK(board.at(0, 0) == Mark::O);
-        CHECK(board.toMove() == Mark::X);
-        CHECK(board.moves() == "51");
+        CHECK(board.toMove() == 1);
+        board.apply({0});
+        CHECK(board.at(0) == Mark::O);
+        CHECK(board.toMove() == 0);
+        CHECK(board == Board("51"));
+        CHECK(board.moves().size() == 7);
     }
-
-    SECTION("every line wins, for both players")
+    SECTION("every line wins, for the player who completes it")
     {
-        for (const auto& line : Board::lines())
+        const std::pair<const char*, int> wins[] = {
+            {"14253", 0}, {"47586", 0}, {"71829", 0}, {"12437", 0}, {"21548", 0}, {"32659", 0}, {"12539", 0}, {"32517", 0},
+            {"417283", 1}, {"142596", 1}, {"718253", 1},
+        };
+        for (const auto& [moves, winner] : wins)
         {
-            for (Mark player : {Mark::X, Mark::O})
-            {
-                const std::string moves = gameWinning(line, player);
-                INFO("line " << line[0] << line[1] << line[2] << " for " << tictactoe::toString(player));
-                REQUIRE_FALSE(moves.empty());
-                const Board board(moves);
-                INFO(board);
-                CHECK(board.winner() == player);
-                CHECK(board.winningLine() == line);
-                CHECK(board.isOver());
-                CHECK(board.toMove() == Mark::None);
-                for (int cell = 0; cell < Board::CellCount; ++cell)
-                    CHECK_FALSE(board.canPlay(cell));
-            }
+            INFO(moves);
+            const Board board(moves);
+            REQUIRE(board.end());
+            CHECK(board.end()->winner == winner);
+            REQUIRE(board.winningLine());
+            CHECK(board.moves().empty());
         }
     }
-
-    SECTION("a full board without a line is a draw")
+    SECTION("a full board without a line is a draw; a win on the last move is a win")
     {
-        const Board board("123546879");
-        INFO(board);
-        CHECK(board.isFull());
-        CHECK(board.isOver());
-        CHECK(board.winner() == Mark::None);
-        CHECK_FALSE(board.winningLine());
+        const Board draw("123546879");
+        REQUIRE(draw.end());
+        CHECK_FALSE(draw.end()->winner);
+        CHECK_FALSE(draw.winningLine());
+        const Board late("123456879");
+        REQUIRE(late.end());
+        CHECK(late.end()->winner == 0);
     }
-
-    SECTION("a win on the last move is a win, not a draw")
+    SECTION("illegal moves: a taken cell, off the board, after the end")
     {
-        const Board board("123546897"); // X: 1 3 4 8 7 -> 1,4,7 column
-        INFO(board);
-        CHECK(board.isFull());
-        CHECK(board.winner() == Mark::X);
-    }
-
-    SECTION("illegal moves are refused and leave the board unchanged")
-    {
-        Board board("5");
-        const Board before = board;
-        CHECK_FALSE(board.play(4));  // occupied
-        CHECK_FALSE(board.play(-1)); // out of range
-        CHECK_FALSE(board.play(9));
-        CHECK(board == before);
-
-        Board over("14253");
-        REQUIRE(over.winner() == Mark::X);
-        const Board finished = over;
-        CHECK_FALSE(over.play(8)); // after game over
-        CHECK(over == finished);
-
-        CHECK_THROWS_AS(Board("55"), std::invalid_argument);
-        CHECK_THROWS_AS(Board("0"), std::invalid_argument);
+        const Board board("5");
+        CHECK_FALSE(board.legal({4}));
+        CHECK_FALSE(board.legal({-1}));
+        CHECK_FALSE(board.legal({9}));
+        CHECK_FALSE(Board("14253").legal({8}));
+        CHECK_THROWS_WITH(Board("55"), Catch::Contains("'5'") && Catch::Contains("position 2"));
         CHECK_THROWS_WITH(Board("142537"), Catch::Contains("'7'"));
+        CHECK_THROWS_AS(Board("0"), std::invalid_argument);
     }
-
     SECTION("the notation is 1..9 row-major from the top-left")
     {
-        CHECK(tictactoe::parseCell("1") == 0);
-        CHECK(tictactoe::parseCell(" 9\n") == 8);
-        CHECK_FALSE(tictactoe::parseCell("0"));
-        CHECK_FALSE(tictactoe::parseCell("10"));
-        CHECK_FALSE(tictactoe::parseCell("a"));
-        CHECK_FALSE(tictactoe::parseCell(""));
-        CHECK(tictactoe::cellName(2) == "3");
+        CHECK(Board::parse("1")->cell == 0);
+        CHECK(Board::parse("9")->cell == 8);
+        CHECK_FALSE(Board::parse("0"));
+        CHECK_FALSE(Board::parse("10"));
+        CHECK_FALSE(Board::parse(""));
+        CHECK(Board::notation({4}) == "5");
     }
-
+    SECTION("a move is {\"cell\": 1..9} on the wire and reads back as the same cell")
+    {
+        CHECK(nlohmann::json(tictactoe::Move{4}) == nlohmann::json{{"cell", 5}});
+        for (int cell = 0; cell < 9; ++cell)
+            CHECK(nlohmann::json(tictactoe::Move{cell}).get<tictactoe::Move>().cell == cell);
+        CHECK_THROWS(nlohmann::json{{"cell", "5"}}.get<tictactoe::Move>());
+        CHECK_THROWS(nlohmann::json{{"cell", 5.5}}.get<tictactoe::Move>());
+        CHECK_THROWS(nlohmann::json::object().get<tictactoe::Move>());
+    }
     SECTION("prints as three rows")
     {
-        std::ostringstream out;
-        out << Board("519");
-        CHECK(out.str() == "O . .\n. X .\n. . X\n");
+        CHECK(text(Board("5137")) == "O . X\n. X .\nO . .\n");
+    }
+    SECTION("each reachable position has a key of its own")
+    {
+        std::set<std::uint64_t> keys;
+        std::set<std::string> texts;
+        reach(Board(), keys, texts);
+        CHECK(keys.size() == 5478); // the legal positions of tic-tac-toe
+        CHECK(keys.size() == texts.size());
     }
 }

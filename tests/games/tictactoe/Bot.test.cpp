@@ -1,98 +1,116 @@
+// The engine's default computer opponent (engine::TurnSearch), on tic-tac-toe.
 #include <catch2/catch.hpp>
 
-#include <mqttgames/tictactoe/Bot.hpp>
+#include <atomic>
+#include <chrono>
 
+#include <mqttgames/engine/TurnBot.hpp>
+#include <mqttgames/tictactoe/Board.hpp>
+
+using engine::BotLevel;
 using tictactoe::Board;
-using tictactoe::Level;
-using tictactoe::Mark;
 
 namespace
 {
+
+engine::BotControl unhurried()
+{
+    static const std::atomic<bool> never{false};
+    return {std::chrono::steady_clock::now() + std::chrono::seconds(30), &never};
+}
 
 struct Tally
 {
     int games = 0;
     int losses = 0;
-    std::string firstLoss;
 };
 
-// The bot may choose any of its best moves; the opponent tries every legal move. Counts every
-// finished line of play and records the bot's losses.
-void explore(const Board& board, Mark bot, Tally& tally)
+// The bot plays at `level` (its choice among equals is random); the opponent tries every legal move.
+void explore(const Board& board, int bot, Tally& tally, const engine::BotControl& control)
 {
-    if (board.isOver())
+    if (const auto end = board.end())
     {
         ++tally.games;
-        if (board.winner() == tictactoe::opponent(bot) && tally.losses++ == 0)
-            tally.firstLoss = board.moves();
+        tally.losses += end->winner && *end->winner != bot;
         return;
     }
-    const std::vector<int> choices = board.toMove() == bot ? tictactoe::bestMoves(board) : [&]
-    {
-        std::vector<int> all;
-        for (int cell = 0; cell < Board::CellCount; ++cell)
-            if (board.canPlay(cell))
-                all.push_back(cell);
-        return all;
-    }();
-    for (int cell : choices)
+    if (board.toMove() == bot)
     {
         Board next = board;
-        next.play(cell);
-        explore(next, bot, tally);
+        next.apply(*engine::searchMove(board, BotLevel::Hard, control));
+        return explore(next, bot, tally, control);
     }
+    for (const auto& move : board.moves())
+    {
+        Board next = board;
+        next.apply(move);
+        explore(next, bot, tally, control);
+    }
+}
+
+int cellChosen(const char* moves, BotLevel level)
+{
+    const auto move = engine::searchMove(Board(moves), level, unhurried());
+    return move ? move->cell : -1;
 }
 
 } // namespace
 
-TEST_CASE("tictactoe::Bot")
+TEST_CASE("the engine's computer plays tic-tac-toe")
 {
-    std::mt19937 random(7);
+    const auto control = unhurried();
 
     SECTION("hard never loses, against every line of play, as first and as second player")
     {
-        for (Mark bot : {Mark::X, Mark::O})
+        for (int bot : {0, 1})
         {
             Tally tally;
-            explore(Board(), bot, tally);
-            INFO("bot plays " << tictactoe::toString(bot) << "; first loss: " << tally.firstLoss);
-            CHECK(tally.games > 100);
+            explore(Board(), bot, tally, control);
+            INFO("bot plays seat " << bot);
+            CHECK(tally.games > 50);
             CHECK(tally.losses == 0);
         }
     }
-
-    SECTION("hard's choice is always one of its best moves")
+    SECTION("hard against hard is a draw")
     {
-        for (const char* position : {"", "5", "51", "159", "1235"})
-        {
-            const Board board(position);
-            const auto best = tictactoe::bestMoves(board);
-            for (int i = 0; i < 20; ++i)
-                CHECK(std::find(best.begin(), best.end(), tictactoe::chooseMove(board, Level::Hard, random)) != best.end());
-        }
+        Board board;
+        while (!board.end())
+            board.apply(*engine::searchMove(board, BotLevel::Hard, control));
+        CHECK_FALSE(board.end()->winner);
     }
-
     SECTION("every level takes a win in one")
     {
-        const Board board("1425"); // X has 1,2 and 3 free; O has 4,5
-        for (Level level : {Level::Easy, Level::Medium, Level::Hard})
-            CHECK(tictactoe::chooseMove(board, level, random) == 2);
+        for (const auto level : {BotLevel::Easy, BotLevel::Medium, BotLevel::Hard})
+            for (int i = 0; i < 10; ++i)
+                CHECK(cellChosen("1425", level) == 2); // X: 1, 2; O: 4, 5; X takes 3
     }
-
     SECTION("medium and hard block the opponent's win")
     {
-        const Board board("159"); // X 1,9; O 5; X to move? no: O to move after 3 moves
-        REQUIRE(board.toMove() == Mark::O);
-        const Board threat("152"); // X 1,2 threatens 3; O to move
-        for (Level level : {Level::Medium, Level::Hard})
-            CHECK(tictactoe::chooseMove(threat, level, random) == 2);
+        for (const auto level : {BotLevel::Medium, BotLevel::Hard})
+            for (int i = 0; i < 10; ++i)
+                CHECK(cellChosen("152", level) == 2); // X: 1, 2 threaten 3; O blocks
     }
-
-    SECTION("easy plays only legal moves, and none once the game is over")
+    SECTION("every level plays only legal moves, and none once the game is over")
     {
-        const Board board("5");
-        for (int i = 0; i < 50; ++i)
-            CHECK(board.canPlay(tictactoe::chooseMove(board, Level::Easy, random)));
-        CHECK(tictactoe::chooseMove(Board("14253"), Level::Hard, random) == -1);
+        for (const auto level : {BotLevel::Easy, BotLevel::Medium, BotLevel::Hard})
+        {
+            Board board;
+            while (!board.end())
+            {
+                const auto move = engine::searchMove(board, level, control);
+                REQUIRE(move);
+                REQUIRE(board.legal(*move));
+                board.apply(*move);
+            }
+            CHECK_FALSE(engine::searchMove(board, level, control));
+        }
+    }
+    SECTION("a search out of time still answers with a legal move")
+    {
+        const std::atomic<bool> cancelled{true};
+        const engine::BotControl stopped{std::chrono::steady_clock::now(), &cancelled};
+        const auto move = engine::searchMove(Board("5"), BotLevel::Hard, stopped);
+        REQUIRE(move);
+        CHECK(Board("5").legal(*move));
     }
 }

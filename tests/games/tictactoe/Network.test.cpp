@@ -2,8 +2,8 @@
 
 #include <mqttgames/engine/Match.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
-#include <mqttgames/tictactoe/Game.hpp>
-#include <mqttgames/tictactoe/Round.hpp>
+#include <mqttgames/engine/TurnGame.hpp>
+#include <mqttgames/tictactoe/Board.hpp>
 
 #include "support/NetworkMatch.hpp"
 
@@ -16,7 +16,7 @@ namespace
 
 const tictactoe::Board& boardOf(const engine::Match& match)
 {
-    return static_cast<const tictactoe::Round&>(*match.session().round()).board();
+    return static_cast<const engine::TurnRound<tictactoe::Board>&>(*match.session().round()).state();
 }
 
 } // namespace
@@ -24,7 +24,7 @@ const tictactoe::Board& boardOf(const engine::Match& match)
 TEST_CASE("tictactoe over a broker")
 {
     mqtt::LoopbackBroker broker;
-    const tictactoe::Game game;
+    const engine::TurnGame<tictactoe::Board> game(tictactoe::text());
     mqtt::EventQueue queue;
 
     SECTION("two bots play whole games through the broker and agree on every board and result")
@@ -40,7 +40,7 @@ TEST_CASE("tictactoe over a broker")
         {
             INFO("round " << a.roundNumber() << "\n" << boardOf(alice) << "vs\n" << boardOf(bob));
             CHECK(boardOf(alice) == boardOf(bob));
-            CHECK(boardOf(alice).isOver());
+            CHECK(boardOf(alice).end());
             CHECK(a.round()->resultText() == b.round()->resultText());
             CHECK(a.localStarts() != b.localStarts());
         }, 30s));

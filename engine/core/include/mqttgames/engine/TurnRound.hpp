@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cctype>
 #include <concepts>
 #include <cstdint>
 #include <memory>
@@ -108,6 +109,10 @@ private:
 
     bool playLocal(std::string_view action, nlohmann::json& body, std::string& error) override
     {
+        while (!action.empty() && std::isspace(static_cast<unsigned char>(action.front())))
+            action.remove_prefix(1);
+        while (!action.empty() && std::isspace(static_cast<unsigned char>(action.back())))
+            action.remove_suffix(1);
         const auto move = State::parse(action);
         if (!move)
         {

@@ -46,6 +46,8 @@ public:
 protected:
     /// The round's current position.
     const State& state() const { return m_round->state(); }
+    /// This client's seat: 0 when it moves first (for a preview of its own piece).
+    int localSeat() const { return m_round->localSeat() == AlternatingRound::Seat::First ? 0 : 1; }
 
     /// A whole new position: a new round, or one set by load(). Rebuild everything from it.
     virtual void reset(const State& state) = 0;

@@ -1,79 +1,56 @@
 #pragma once
 
-#include <array>
-#include <cstdint>
-#include <optional>
-#include <ostream>
-#include <string>
-#include <string_view>
+#include <mqttgames/engine/JsonFields.hpp>
+#include <mqttgames/engine/TurnRules.hpp>
 
 namespace tictactoe
 {
 
 /// What a cell holds; X always moves first.
-enum class Mark : std::uint8_t
-{
-    None,
-    X,
-    O,
-};
-
+enum class Mark : std::uint8_t { None, X, O };
 /// "X", "O" or ".".
 const char* toString(Mark mark);
-/// The other player's mark (None stays None).
-Mark opponent(Mark mark);
 
-/// A tic-tac-toe position: a value type with const queries, independent of any display or network.
-/// Cells are numbered 0..8 row-major from the top-left; the notation players type is 1..9.
+/// A cell 0..8, row-major from the top-left; typed and sent as 1..9 ({"cell": 5}).
+struct Move { int cell = 0; };
+inline void to_json(nlohmann::json& json, const Move& move) { json = {{"cell", move.cell + 1}}; }
+inline void from_json(const nlohmann::json& json, Move& move) { move.cell = engine::integerField(json, "cell") - 1; }
+
+/// A tic-tac-toe position: the rules of the game (engine::TurnRules), no display, no network.
 class Board
 {
 public:
-    static constexpr int Size = 3;
-    static constexpr int CellCount = Size * Size;
-    using Line = std::array<int, Size>;
+    using Move = tictactoe::Move;
+    using Line = std::array<int, 3>;
 
-    /// The empty board, X to move.
     Board() = default;
     /// The position after a move string of cells '1'..'9' ("5195"); throws std::invalid_argument
     /// naming the first illegal move.
     explicit Board(std::string_view moves);
 
-    /// Whether the player to move may take this cell (in range, empty, game not over).
-    bool canPlay(int cell) const;
-    /// Plays for the player to move; false, with the board unchanged, when canPlay(cell) is false.
-    bool play(int cell);
+    int toMove() const { return m_count % 2; }
+    bool legal(const Move& move) const { return move.cell >= 0 && move.cell < 9 && m_cells[move.cell] == Mark::None && !end(); }
+    void apply(const Move& move) { m_cells[move.cell] = m_count++ % 2 ? Mark::O : Mark::X; }
+    std::optional<engine::GameEnd> end() const;
+    std::vector<Move> moves() const;
+    std::uint64_t key() const;
+    static std::optional<Move> parse(std::string_view text);
+    static std::string notation(const Move& move) { return std::to_string(move.cell + 1); }
 
-    Mark at(int cell) const;
-    Mark at(int row, int column) const;
-    /// The player to move (None once the game is over).
-    Mark toMove() const;
-    /// The player who completed a line, or None.
-    Mark winner() const;
+    Mark at(int cell) const { return m_cells.at(cell); }
     /// The completed line's cells, when there is one.
     std::optional<Line> winningLine() const;
-    bool isFull() const;
-    bool isOver() const;
-    int moveCount() const { return m_moveCount; }
-    /// The moves played so far, in the notation of the move-string constructor.
-    const std::string& moves() const { return m_moves; }
-
-    /// The eight lines that win, rows then columns then diagonals.
-    static const std::array<Line, 8>& lines();
 
     friend bool operator==(const Board&, const Board&) = default;
+    /// Three rows of "X", "O" and "." separated by spaces, each ending in a newline.
+    friend std::ostream& operator<<(std::ostream& out, const Board& board);
 
 private:
-    std::array<Mark, CellCount> m_cells{};
-    int m_moveCount = 0;
-    std::string m_moves;
+    std::array<Mark, 9> m_cells{};
+    int m_count = 0;
 };
 
-/// The cell (0..8) named by the notation "1".."9" (surrounding spaces allowed), or nothing.
-std::optional<int> parseCell(std::string_view text);
-/// The notation of a cell 0..8: "1".."9".
-std::string cellName(int cell);
-
-/// Three rows of "X", "O" and "." separated by spaces, each ending in a newline.
-std::ostream& operator<<(std::ostream& out, const Board& board);
+/// What players and the wire call the game, and the sample positions of its screenshots.
+engine::TurnGameText text();
 
 } // namespace tictactoe

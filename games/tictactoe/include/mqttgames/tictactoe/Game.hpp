@@ -1,20 +1,20 @@
 #pragma once
 
-#include <mqttgames/engine/RoundView.hpp>
+#include <mqttgames/tictactoe/Board.hpp>
+#include <mqttgames/tictactoe/View.hpp>
 
 namespace tictactoe
 {
 
-/// Tic-tac-toe as the engine and the launcher see it.
-class Game : public engine::GameWithView
+/// Tic-tac-toe as the launcher sees it: the rules, the view, and the engine's computer opponent
+/// (which plays perfectly at "hard": it solves the whole game).
+class Game : public engine::TurnGameWithView<Board, View>
 {
 public:
-    const engine::GameInfo& info() const override;
-    std::unique_ptr<engine::Round> newRound(const engine::RoundSetup& setup) const override;
-    std::unique_ptr<engine::RoundView> newView(const engine::Round& round, const engine::Context& context) const override;
+    Game() : TurnGameWithView(text()) {}
 };
 
 /// The one instance the launcher's registry offers.
-const engine::GameWithView& game();
+inline const engine::GameWithView& game() { static const Game instance; return instance; }
 
 } // namespace tictactoe
