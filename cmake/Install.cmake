@@ -3,7 +3,7 @@
 include(CMakePackageConfigHelpers)
 
 set(MQTTGAMES_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/mqttgames)
-set(mqttgames_exported mqttgames_mqtt mqttgames_core)
+set(mqttgames_exported mqttgames_mqtt mqttgames_core mqttgames_testing)
 if(TARGET mqttgames_ui)
   list(APPEND mqttgames_exported mqttgames_ui mqttgames_runner)
   # A game built elsewhere runs from its own build folder, far from any share/ beside it.
@@ -15,7 +15,8 @@ install(TARGETS ${mqttgames_exported} EXPORT mqttgamesTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/mqtt/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/engine/core/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/engine/core/include/ ${PROJECT_SOURCE_DIR}/testing/include/
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 if(TARGET mqttgames_ui)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/engine/ui/include/ ${PROJECT_SOURCE_DIR}/engine/runner/include/
           DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})

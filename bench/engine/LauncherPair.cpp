@@ -12,7 +12,7 @@ namespace
 std::vector<std::string> arguments(const LauncherPair::Settings& settings, const std::string& room, const std::string& name,
                                    bool headless)
 {
-    std::vector<std::string> args{settings.game, "--host", settings.host, "--port", std::to_string(settings.port),
+    std::vector<std::string> args{settings.launcher, settings.game, "--host", settings.host, "--port", std::to_string(settings.port),
                                   "--room", room, "--name", name};
     if (headless)
         args.push_back("--headless");
@@ -31,9 +31,8 @@ LauncherPair::LauncherPair(const Settings& settings)
             m_partner->terminate();
         }
         const std::string room = settings.room + "-" + std::to_string(m_attempts);
-        m_measured = std::make_unique<ChildProcess>(settings.launcher,
-                                                    arguments(settings, room, "measured", settings.measuredHeadless));
-        m_partner = std::make_unique<ChildProcess>(settings.launcher, arguments(settings, room, "partner", true));
+        m_measured = std::make_unique<testing::ChildProcess>(arguments(settings, room, "measured", settings.measuredHeadless));
+        m_partner = std::make_unique<testing::ChildProcess>(arguments(settings, room, "partner", true));
         // The partner prints "-- round 1: you are O, measured starts" or "... and start".
         const auto deadline = std::chrono::steady_clock::now() + settings.startTimeout;
         bool started = false;

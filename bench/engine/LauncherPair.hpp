@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "ChildProcess.hpp"
+#include <mqttgames/testing/ChildProcess.hpp>
 
 namespace bench
 {
@@ -42,8 +42,8 @@ public:
     int attempts() const { return m_attempts; }
 
 private:
-    std::unique_ptr<ChildProcess> m_measured;
-    std::unique_ptr<ChildProcess> m_partner;
+    std::unique_ptr<testing::ChildProcess> m_measured;
+    std::unique_ptr<testing::ChildProcess> m_partner;
     bool m_partnerStarts = false;
     int m_attempts = 0;
 };

@@ -2,7 +2,7 @@
 // its growth over many messages through the pair. The measured client runs in a fresh child
 // process; its partner, which echoes every message, and the broker run in this one.
 
-#include "ChildProcess.hpp"
+#include <mqttgames/testing/ChildProcess.hpp>
 #include "Echo.hpp"
 #include "Endpoints.hpp"
 #include "Options.hpp"
@@ -144,12 +144,12 @@ int main(int argc, char** argv)
             const auto partner = bench::connectSide(*flavour, pair, bench::Side::B, inbox->delivery());
             const bench::Echo echo(*partner, *inbox);
 
-            bench::ChildProcess measured({"--child", name, "--broker-port", std::to_string(pair.port), "--topic", pair.topic,
+            testing::ChildProcess measured(testing::ChildProcess::thisProgram({"--child", name, "--broker-port", std::to_string(pair.port), "--topic", pair.topic,
                                           "--messages", std::to_string(plan.messages), "--window",
                                           std::to_string(plan.window), "--idle-ms", std::to_string(plan.idleMs),
-                                          "--max-seconds", std::to_string(plan.maxSeconds)});
-            json result = json::parse(measured.readLine().value_or(""), nullptr, false);
-            if (measured.wait() != 0 || !result.is_object() || result.contains("error"))
+                                          "--max-seconds", std::to_string(plan.maxSeconds)}));
+            json result = json::parse(measured.readLine(testing::ChildProcess::Forever).value_or(""), nullptr, false);
+            if (measured.wait(testing::ChildProcess::Forever) != 0 || !result.is_object() || result.contains("error"))
             {
                 std::cerr << "memory: " << name << " failed: " << result.dump() << "\n";
                 continue;

@@ -3,7 +3,7 @@
 // fresh child processes (shards that play at once), so that their memory, threads and context
 // switches are the run's own.
 
-#include "ChildProcess.hpp"
+#include <mqttgames/testing/ChildProcess.hpp>
 #include "Endpoints.hpp"
 #include "Options.hpp"
 #include "Payload.hpp"
@@ -196,9 +196,9 @@ int runShard(const RunPlan& plan)
 }
 
 // Reads a child's lines until one has `key`; a line with "error", or its end, is a failure.
-json awaitLine(bench::ChildProcess& child, const char* key)
+json awaitLine(testing::ChildProcess& child, const char* key)
 {
-    while (const auto line = child.readLine())
+    while (const auto line = child.readLine(testing::ChildProcess::Forever))
     {
         json value = json::parse(*line, nullptr, false);
         if (value.is_object() && value.contains("error"))
@@ -216,15 +216,15 @@ json runMatches(const RunPlan& plan, int perProcess, const mqtt::LoopbackBroker&
     if (plan.flavour != Flavour::Raw)
         perProcess = plan.matches;
     const int shards = (plan.matches + perProcess - 1) / perProcess;
-    std::vector<std::unique_ptr<bench::ChildProcess>> children;
+    std::vector<std::unique_ptr<testing::ChildProcess>> children;
     for (int shard = 0, first = 0; shard < shards; ++shard)
     {
         const int count = plan.matches / shards + (shard < plan.matches % shards ? 1 : 0);
-        children.push_back(std::make_unique<bench::ChildProcess>(std::vector<std::string>{
+        children.push_back(std::make_unique<testing::ChildProcess>(testing::ChildProcess::thisProgram({
             "--child", bench::toString(plan.flavour), "--child-matches", std::to_string(count), "--first-match",
             std::to_string(first), "--run-id", std::to_string(runId), "--broker-port", std::to_string(broker.port()),
             "--moves", std::to_string(plan.moves), "--think-ms", std::to_string(plan.thinkMs), "--move-bytes",
-            std::to_string(plan.moveBytes), "--max-seconds", std::to_string(plan.maxSeconds)}));
+            std::to_string(plan.moveBytes), "--max-seconds", std::to_string(plan.maxSeconds)})));
         first += count;
     }
     double rssKb = 0, threads = 0, connectSeconds = 0;
@@ -259,7 +259,7 @@ json runMatches(const RunPlan& plan, int perProcess, const mqtt::LoopbackBroker&
     for (auto& child : children)
     {
         disconnectSeconds = std::max(disconnectSeconds, awaitLine(*child, "done")["disconnect_s"].get<double>());
-        if (child->wait() != 0)
+        if (child->wait(testing::ChildProcess::Forever) != 0)
             throw std::runtime_error("a shard failed");
     }
 

@@ -3,7 +3,7 @@
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 #include <mqttgames/mqtt/MQTTClient.hpp>
 
-#include "support/ChildProcess.hpp"
+#include <mqttgames/testing/ChildProcess.hpp>
 #include "support/Waiting.hpp"
 
 #include <catch2/catch.hpp>
@@ -17,7 +17,7 @@
 
 using namespace std::chrono_literals;
 using mqtt::GameState;
-using testsupport::ChildProcess;
+using testing::ChildProcess;
 
 namespace
 {

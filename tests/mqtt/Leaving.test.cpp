@@ -1,7 +1,7 @@
 // Leaving never waits for the network: disconnect() and destruction return within 100 ms whatever
 // the network does, also while a connect or a reconnect is in flight.
 
-#include <mqttgames/mqtt/FaultProxy.hpp>
+#include <mqttgames/testing/FaultProxy.hpp>
 #include <mqttgames/mqtt/GameClient.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 #include <mqttgames/mqtt/MQTTClient.hpp>

@@ -1,13 +1,13 @@
 // MQTT 5 where the broker speaks it (no local, maximum packet size), 3.1.1 where it does not, and
 // memory that stays flat under a flood.
 
-#include <mqttgames/mqtt/FaultProxy.hpp>
+#include <mqttgames/testing/FaultProxy.hpp>
 #include <mqttgames/mqtt/GameClient.hpp>
 #include <mqttgames/mqtt/GameWire.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 #include <mqttgames/mqtt/MQTTClient.hpp>
 
-#include "support/ChildProcess.hpp"
+#include <mqttgames/testing/ChildProcess.hpp>
 #include "support/TestPlayer.hpp"
 #include "support/Waiting.hpp"
 
@@ -120,7 +120,7 @@ TEST_CASE("MQTT 5 where the broker speaks it")
         const std::string megabyteLine = std::string(1024 * 1024, 'x') + "\n"; // made once: nothing big is allocated here
         const auto flood = [&](const std::string& marker)
         {
-            testsupport::ChildProcess publisher({"/usr/bin/mosquitto_pub", "-h", generous.host(), "-p",
+            testing::ChildProcess publisher({"/usr/bin/mosquitto_pub", "-h", generous.host(), "-p",
                                                  std::to_string(generous.port()), "-t", "flood", "-l"});
             for (int i = 0; i < 20; ++i)
                 publisher.write(megabyteLine);

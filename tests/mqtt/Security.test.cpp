@@ -1,4 +1,4 @@
-#include <mqttgames/mqtt/FaultProxy.hpp>
+#include <mqttgames/testing/FaultProxy.hpp>
 #include <mqttgames/mqtt/GameClient.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 #include <mqttgames/mqtt/MQTTClient.hpp>

@@ -14,11 +14,13 @@
 
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 
-#include "support/ChildProcess.hpp"
+#include <mqttgames/testing/ChildProcess.hpp>
 #include "support/Waiting.hpp"
 
 namespace testsupport
 {
+
+using testing::ChildProcess;
 
 enum class Screen
 {

@@ -7,7 +7,7 @@
 
 #include <mqttgames/engine/Match.hpp>
 #include <mqttgames/engine/Session.hpp>
-#include <mqttgames/engine/TwoSeats.hpp>
+#include <mqttgames/testing/TwoSeats.hpp>
 #include <mqttgames/mqtt/EventQueue.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 

@@ -5,7 +5,7 @@
 
 #include <mqttgames/engine/Match.hpp>
 #include <mqttgames/engine/TurnGame.hpp>
-#include <mqttgames/engine/TwoSeats.hpp>
+#include <mqttgames/testing/TwoSeats.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 
 #include "Heaps.hpp"

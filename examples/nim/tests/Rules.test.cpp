@@ -146,7 +146,7 @@ TEST_CASE("a round of Nim, as the engine derives it")
         CHECK_FALSE(round.receive("move", {{"heap", 1}, {"take", 1}}, error)); // our turn
         REQUIRE(round.act("a1", error));
         CHECK_FALSE(round.receive("move", {{"heap", 1}, {"take", 3}}, error));
-        CHECK(error == "a3 is not allowed now");
+        CHECK(error == "the move {\"heap\":1,\"take\":3} is not allowed now");
         CHECK_FALSE(round.receive("move", {{"heap", 4}, {"take", 1}}, error));
         CHECK_FALSE(round.receive("move", {{"heap", "b"}, {"take", 1}}, error));
         CHECK_THAT(error, Catch::StartsWith("malformed move"));

@@ -5,7 +5,7 @@
 #include <mqttgames/battleship/Game.hpp>
 #include <mqttgames/battleship/Round.hpp>
 #include <mqttgames/engine/Match.hpp>
-#include <mqttgames/engine/TwoSeats.hpp>
+#include <mqttgames/testing/TwoSeats.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 
 using namespace std::chrono_literals;

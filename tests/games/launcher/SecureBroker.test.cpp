@@ -16,7 +16,7 @@
 #include "AllGames.hpp"
 #include "GameRegistry.hpp"
 #include "support/Certificates.hpp"
-#include "support/ChildProcess.hpp"
+#include <mqttgames/testing/ChildProcess.hpp>
 #include "support/Waiting.hpp"
 
 using namespace std::chrono_literals;
@@ -85,7 +85,7 @@ bool contains(const std::string& text, const std::string& part)
 }
 
 // Reads a child's lines until one starts with `prefix`; that line, or "" at the deadline or its end.
-std::string lineStarting(testsupport::ChildProcess& child, const std::string& prefix, std::chrono::milliseconds timeout)
+std::string lineStarting(testing::ChildProcess& child, const std::string& prefix, std::chrono::milliseconds timeout)
 {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (const auto line = child.readLine(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now())))
@@ -155,7 +155,7 @@ TEST_CASE("Two launchers play a whole game over TLS with logins")
     const auto start = [&](const std::string& user, const std::string& password)
     {
         // The password goes through the environment here, as a user would keep it out of the process list.
-        return testsupport::ChildProcess({"/usr/bin/env", "-u", "DISPLAY", "MQTTGAMES_PASSWORD=" + password, MQTTGAMES_EXECUTABLE,
+        return testing::ChildProcess({"/usr/bin/env", "-u", "DISPLAY", "MQTTGAMES_PASSWORD=" + password, MQTTGAMES_EXECUTABLE,
                                           "tictactoe", "--headless", "--bot", "hard", "--games", "1", "--host", "127.0.0.1",
                                           "--port", std::to_string(secure.tlsPort), "--cafile", secure.certificates->caCert.string(),
                                           "--username", user, "--room", room, "--name", user});
@@ -173,7 +173,7 @@ TEST_CASE("Two launchers play a whole game over TLS with logins")
 TEST_CASE("The launcher says why it cannot log in")
 {
     const SecureBroker secure;
-    testsupport::ChildProcess wrong({"/usr/bin/env", "-u", "DISPLAY", MQTTGAMES_EXECUTABLE, "tictactoe", "--headless", "--bot",
+    testing::ChildProcess wrong({"/usr/bin/env", "-u", "DISPLAY", MQTTGAMES_EXECUTABLE, "tictactoe", "--headless", "--bot",
                                      "easy", "--games", "1", "--host", "127.0.0.1", "--port", std::to_string(secure.tlsPort),
                                      "--cafile", secure.certificates->caCert.string(), "--username", "ann", "--password",
                                      "not-her-secret"});

@@ -8,7 +8,7 @@
 
 #include <mqttgames/engine/Connection.hpp>
 #include <mqttgames/engine/Match.hpp>
-#include <mqttgames/mqtt/FaultProxy.hpp>
+#include <mqttgames/testing/FaultProxy.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 #include <mqttgames/engine/TurnGame.hpp>
 #include <mqttgames/tictactoe/Board.hpp>

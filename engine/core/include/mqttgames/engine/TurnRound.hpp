@@ -119,8 +119,12 @@ private:
             error = "\"" + std::string(action) + "\" is not a move (" + m_text->notationHelp + ")";
             return false;
         }
-        if (!play(*move, error))
+        if (!m_state.legal(*move))
+        {
+            error = std::string(State::notation(*move)) + " is not allowed now";
             return false;
+        }
+        play(*move);
         body = *move;
         return true;
     }
@@ -136,19 +140,21 @@ private:
             error = std::string("malformed move: ") + malformed.what();
             return false;
         }
-        return play(move, error);
-    }
-    bool play(const Move& move, std::string& error)
-    {
         if (!m_state.legal(move))
         {
-            error = std::string(State::notation(move)) + " is not allowed now";
+            // Named by its JSON, not the notation: a move out of range may have none.
+            const std::string text = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            error = "the move " + (text.size() > 60 ? text.substr(0, 57) + "..." : text) + " is not allowed now";
             return false;
         }
+        play(move);
+        return true;
+    }
+    void play(const Move& move)
+    {
         m_lastMover = seatToMove();
         m_state.apply(move);
         m_history.push_back(move);
-        return true;
     }
 
     const TurnGameText* m_text;

@@ -23,7 +23,9 @@ struct GameEnd
 
 /// What an author writes for a turn-based game of perfect information: a state (copyable, its
 /// default value the starting position) with
-///   using Move = ...;                        with nlohmann's to_json/from_json beside it (a JSON object)
+///   using Move = ...;                        with nlohmann's to_json/from_json beside it: a JSON object
+///                                            whose fields are not the envelope's (game, v, type,
+///                                            round, seq, ack); from_json may throw to refuse
 ///   int toMove() const;                      the seat to move: 0 moved first, 1 the other
 ///   bool legal(const Move&) const;           whether the seat to move may play it now
 ///   void apply(const Move&);                 plays a legal move

@@ -1,4 +1,4 @@
-#include <mqttgames/mqtt/FaultProxy.hpp>
+#include <mqttgames/testing/FaultProxy.hpp>
 
 #include "FileDescriptor.hpp"
 
