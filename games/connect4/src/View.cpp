@@ -34,7 +34,7 @@ int indexOf(Disc disc)
 }
 } // namespace
 
-View::View(const Round& round, const engine::Context& context) : m_round(&round), m_theme(&context.theme)
+View::View(const engine::Context& context) : m_theme(&context.theme)
 {
     const engine::Theme& theme = context.theme;
     m_grid = engine::GridGeometry(Rows, Columns, CellSize, 0.f, {Padding, StripHeight + Padding});
@@ -76,8 +76,6 @@ View::View(const Round& round, const engine::Context& context) : m_round(&round)
     m_marker.setOrigin(markerRadius, markerRadius);
     m_marker.setPointCount(32);
     m_marker.setFillColor(engine::fade(theme.text, 0.9f));
-
-    syncWithBoard();
     for (auto& piece : m_pieces)
     {
         // What is on the board when the view appears is not new: no drop, no fade-in.
@@ -126,10 +124,10 @@ const View::Look& View::lookOf(const Piece& piece) const
     return dim ? m_dimLooks[indexOf(piece.disc)] : m_looks[indexOf(piece.disc)];
 }
 
-std::optional<std::string> View::handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct)
+std::optional<Move> View::pick(const sf::Event& event, sf::Vector2f pointer, bool mayAct)
 {
     m_mayAct = mayAct;
-    const Board& board = m_round->board();
+    const Board& board = state().board;
     // The whole height of the board and the strip above it takes a column click.
     const auto pointed = [&]() -> std::optional<int>
     {
@@ -153,15 +151,15 @@ std::optional<std::string> View::handleEvent(const sf::Event& event, sf::Vector2
                 if (const auto column = pointed())
                 {
                     setHover(std::nullopt);
-                    return columnName(*column);
+                    return Move{*column};
                 }
             break;
         case sf::Event::KeyPressed:
             // The digit keys name columns as the notation does: 1..7 from the left.
             if (mayAct && event.key.code >= sf::Keyboard::Num1 && event.key.code <= sf::Keyboard::Num7)
-                return columnName(event.key.code - sf::Keyboard::Num1);
+                return Move{event.key.code - sf::Keyboard::Num1};
             if (mayAct && event.key.code >= sf::Keyboard::Numpad1 && event.key.code <= sf::Keyboard::Numpad7)
-                return columnName(event.key.code - sf::Keyboard::Numpad1);
+                return Move{event.key.code - sf::Keyboard::Numpad1};
             break;
         default: break;
     }
@@ -181,10 +179,9 @@ void View::setHover(std::optional<int> column)
                                        cell.width / 2.f, engine::fade(m_theme->text, 0.09f));
 }
 
-bool View::update(sf::Time dt, bool mayAct)
+bool View::animate(sf::Time dt, bool mayAct)
 {
     m_mayAct = mayAct;
-    syncWithBoard();
     if (!mayAct)
         setHover(std::nullopt); // no ghost disc once our move is made
     bool moving = false;
@@ -200,7 +197,7 @@ bool View::update(sf::Time dt, bool mayAct)
         paintWinningLine();
         moving = true;
     }
-    if (m_hover && !m_round->board().canPlay(*m_hover))
+    if (m_hover && !state().board.canPlay(*m_hover))
         setHover(std::nullopt);
     return moving;
 }
@@ -231,30 +228,31 @@ bool View::isFalling() const
     return std::any_of(m_pieces.begin(), m_pieces.end(), [](const Piece& piece) { return piece.falling; });
 }
 
-void View::syncWithBoard()
+void View::reset(const Rules& rules)
 {
-    const Board& board = m_round->board();
-    const std::string moves = board.moves();
-    if (moves == m_shownMoves)
-        return;
-    // A continuation drops the new discs; anything else (a loaded position) is shown as it stands.
-    const bool continues = moves.size() > m_shownMoves.size() && moves.compare(0, m_shownMoves.size(), m_shownMoves) == 0;
-    if (!continues)
-        m_pieces.clear();
-    Board replay(std::string_view(moves).substr(0, continues ? m_shownMoves.size() : 0));
-    for (std::size_t i = continues ? m_shownMoves.size() : 0; i < moves.size(); ++i)
+    // A new position is shown as it stands: every disc at rest.
+    m_pieces.clear();
+    Board replay;
+    for (const char move : rules.board.moves())
     {
-        const int column = moves[i] - '1';
-        Piece piece;
-        piece.column = column;
-        piece.row = replay.height(column);
-        piece.disc = replay.toMove();
+        const int column = move - '1';
+        m_pieces.push_back({column, replay.height(column), replay.toMove(), 0.f, 0.f, false});
+        m_pieces.back().y = cellCentre(column, m_pieces.back().row).y;
         replay.play(column);
-        piece.falling = continues;
-        piece.y = continues ? StripHeight / 2.f : cellCentre(piece.column, piece.row).y;
-        m_pieces.push_back(piece);
     }
-    m_shownMoves = moves;
+    showLine(rules.board);
+}
+
+void View::played(const Move& move, const Rules& after)
+{
+    // The new disc drops from the strip above the plate into its cell.
+    const int row = after.board.height(move.column) - 1;
+    m_pieces.push_back({move.column, row, after.board.at(move.column, row), StripHeight / 2.f, 0.f, true});
+    showLine(after.board);
+}
+
+void View::showLine(const Board& board)
+{
     m_line = board.winningLine();
     m_lineAge = 0.f;
     buildWinningLine();
@@ -300,10 +298,10 @@ void View::draw(sf::RenderTarget& target, sf::RenderStates states) const
     target.draw(m_shadow, states);
     target.draw(m_backdrop, states);
 
-    const Board& board = m_round->board();
+    const Board& board = state().board;
     const bool falling = isFalling();
     if (m_hover && !falling)
-        drawLook(m_ghostLooks[indexOf(m_round->localDisc())], cellCentre(*m_hover, board.height(*m_hover)), target, states);
+        drawLook(m_ghostLooks[indexOf(localDisc())], cellCentre(*m_hover, board.height(*m_hover)), target, states);
     for (const auto& piece : m_pieces)
         drawLook(lookOf(piece), {cellCentre(piece.column, piece.row).x, piece.y}, target, states);
 
@@ -312,7 +310,7 @@ void View::draw(sf::RenderTarget& target, sf::RenderStates states) const
     if (m_hover && !falling)
     {
         target.draw(m_columnGlow, states);
-        drawLook(m_looks[indexOf(m_round->localDisc())], {cellCentre(*m_hover, 0).x, StripHeight / 2.f}, target, states);
+        drawLook(m_looks[indexOf(localDisc())], {cellCentre(*m_hover, 0).x, StripHeight / 2.f}, target, states);
     }
     if (!m_pieces.empty() && !m_pieces.back().falling)
     {

@@ -1,24 +1,25 @@
 #include <catch2/catch.hpp>
 
-#include <mqttgames/connect4/Codec.hpp>
-#include <mqttgames/connect4/Game.hpp>
-#include <mqttgames/connect4/Round.hpp>
+#include <mqttgames/connect4/Rules.hpp>
 #include <mqttgames/engine/Session.hpp>
+#include <mqttgames/engine/TurnGame.hpp>
 
 using connect4::Board;
 
-TEST_CASE("connect4::Codec")
+// What the engine derives from the rules: the "move" message, decoded once and judged once.
+TEST_CASE("connect4 messages")
 {
     std::string error;
+    const auto text = connect4::text();
 
     SECTION("a move is {\"column\": 1..7} and reads back as the same 0-based column")
     {
-        CHECK(connect4::encodeMove(3) == nlohmann::json{{"column", 4}});
+        CHECK(nlohmann::json(connect4::Move{3}) == nlohmann::json{{"column", 4}});
         for (int column = 0; column < connect4::Columns; ++column)
-            CHECK(connect4::decodeMove(connect4::encodeMove(column), Board(), error) == column);
+            CHECK(nlohmann::json(connect4::Move{column}).get<connect4::Move>().column == column);
     }
 
-    SECTION("malformed bodies are refused with a reason, without throwing")
+    SECTION("malformed and illegal bodies are refused with a reason, without throwing")
     {
         const nlohmann::json bad[] = {
             nullptr, 4, "column", nlohmann::json::array({4}), nlohmann::json::object(),
@@ -26,34 +27,35 @@ TEST_CASE("connect4::Codec")
             {{"column", true}}, {{"column", {4}}}, {{"column", {{"x", 4}}}},
             {{"column", 0}}, {{"column", 8}}, {{"column", -1}}, {{"column", 99999999999LL}},
             {{"column", -99999999999LL}}, {{"column", 18446744073709551615ULL}}, {{"column", 9223372036854775808ULL}},
+            {{"column", 1}}, // full
         };
         for (const auto& body : bad)
         {
             INFO(body.dump());
+            // We are Teal and fill column 1 with our move: Red, the partner, is to move.
+            engine::TurnRound<connect4::Rules> round(text, connect4::chooseMove, false, nullptr);
+            REQUIRE(round.load("11111", error));
+            REQUIRE(round.act("1", error));
+            bool accepted = true;
             error.clear();
-            std::optional<int> column;
-            REQUIRE_NOTHROW(column = connect4::decodeMove(body, Board(), error));
-            CHECK_FALSE(column);
+            REQUIRE_NOTHROW(accepted = round.receive("move", body, error));
+            CHECK_FALSE(accepted);
             CHECK_FALSE(error.empty());
+            CHECK(round.state().board == Board("111111"));
         }
-    }
-
-    SECTION("illegal moves are refused: a full column, a finished game")
-    {
-        CHECK_FALSE(connect4::decodeMove({{"column", 1}}, Board("111111"), error));
-        CHECK_THAT(error, Catch::Contains("full"));
-        CHECK(connect4::decodeMove({{"column", 2}}, Board("111111"), error) == 1);
-        CHECK_FALSE(connect4::decodeMove({{"column", 3}}, Board("1212121"), error));
+        engine::TurnRound<connect4::Rules> over(text, connect4::chooseMove, false, nullptr);
+        REQUIRE(over.load("1212121", error));
+        CHECK_FALSE(over.receive("move", {{"column", 3}}, error));
         CHECK_THAT(error, Catch::Contains("over"));
     }
 
     SECTION("through a session: foreign, malformed and illegal messages leave the board as it was")
     {
-        const connect4::Game game;
+        const engine::TurnGame<connect4::Rules> game(connect4::text(), connect4::chooseMove);
         std::vector<std::string> sent;
         engine::Session session(game, "me", [&sent](const std::string& text) { sent.push_back(text); return true; });
         session.partnerArrived(false, "them"); // the partner starts as Red
-        const auto& round = static_cast<const connect4::Round&>(*session.round());
+        const auto& round = static_cast<const engine::TurnRound<connect4::Rules>&>(*session.round());
 
         const auto partnerPlays = [&session](int column)
         { session.receive(R"({"game":"connect4","v":1,"type":"move","round":1,"column":)" + std::to_string(column) + "}"); };
@@ -62,13 +64,13 @@ TEST_CASE("connect4::Codec")
             partnerPlays(1);
             REQUIRE(session.act("1"));
         }
-        REQUIRE(round.board() == Board("111111"));
-        const Board before = round.board();
+        REQUIRE(round.state().board == Board("111111"));
+        const Board before = round.state().board;
 
         const std::pair<const char*, const char*> refused[] = {
             {R"({"game":"tictactoe","v":1,"type":"move","round":1,"cell":4})", "partner plays tictactoe v1"},
             {R"({"game":"connect4","v":2,"type":"move","round":1,"column":2})", "partner uses protocol v2"},
-            {R"({"game":"connect4","v":1,"type":"move","round":1,"column":8})", "column 8 is outside 1..7"},
+            {R"({"game":"connect4","v":1,"type":"move","round":1,"column":8})", "the move {\"column\":8} is not allowed now"},
             {R"({"game":"connect4","v":1,"type":"move","round":1,"column":"2"})", "whole-number"},
             {R"({"game":"connect4","v":1,"type":"move","round":1,"column":2.5})", "whole-number"},
             {R"({"game":"connect4","v":1,"type":"move","round":1})", "whole-number"},
@@ -80,22 +82,22 @@ TEST_CASE("connect4::Codec")
             INFO(text);
             REQUIRE_NOTHROW(session.receive(text));
             CHECK_THAT(session.notice(), Catch::Contains(why));
-            CHECK(round.board() == before);
+            CHECK(round.state().board == before);
         }
         CHECK(session.phase() == engine::Phase::Playing);
 
         partnerPlays(1);
-        CHECK_THAT(session.notice(), Catch::Contains("full"));
-        CHECK(round.board() == before);
+        CHECK_THAT(session.notice(), Catch::Contains("the move {\"column\":1} is not allowed now"));
+        CHECK(round.state().board == before);
         partnerPlays(4);
         CHECK(session.notice().empty());
-        REQUIRE(round.board() == Board("1111114"));
+        REQUIRE(round.state().board == Board("1111114"));
         partnerPlays(5);
         CHECK_THAT(session.notice(), Catch::Contains("not the partner's turn"));
         REQUIRE_FALSE(session.act("1"));
-        CHECK_THAT(session.notice(), Catch::Contains("full"));
+        CHECK_THAT(session.notice(), Catch::Contains("1 is not allowed now"));
         REQUIRE(session.act("4"));
-        CHECK(round.board() == Board("11111144"));
+        CHECK(round.state().board == Board("11111144"));
         CHECK(nlohmann::json::parse(sent.back()) ==
               nlohmann::json{{"game", "connect4"}, {"v", 1}, {"type", "move"}, {"round", 1}, {"column", 4}});
     }

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include <mqttgames/connect4/Game.hpp>
-#include <mqttgames/connect4/Round.hpp>
+#include <mqttgames/connect4/Rules.hpp>
+#include <mqttgames/engine/TurnGame.hpp>
 #include <mqttgames/engine/Match.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 
@@ -15,7 +15,7 @@ namespace
 
 const connect4::Board& boardOf(const engine::Match& match)
 {
-    return static_cast<const connect4::Round&>(*match.session().round()).board();
+    return static_cast<const engine::TurnRound<connect4::Rules>&>(*match.session().round()).state().board;
 }
 
 engine::Outcome mirrored(engine::Outcome outcome)
@@ -28,7 +28,7 @@ engine::Outcome mirrored(engine::Outcome outcome)
 TEST_CASE("connect4 over a broker")
 {
     mqtt::LoopbackBroker broker;
-    const connect4::Game game;
+    const engine::TurnGame<connect4::Rules> game(connect4::text(), connect4::chooseMove);
     mqtt::EventQueue queue;
     constexpr int Games = 3;
 

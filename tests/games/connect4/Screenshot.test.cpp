@@ -5,7 +5,7 @@
 #include <SFML/Window/Context.hpp>
 
 #include <mqttgames/connect4/Game.hpp>
-#include <mqttgames/connect4/Round.hpp>
+#include <mqttgames/engine/TurnRound.hpp>
 #include <mqttgames/connect4/View.hpp>
 #include <mqttgames/engine/Context.hpp>
 #include <mqttgames/engine/Display.hpp>
@@ -194,9 +194,9 @@ TEST_CASE("connect4::View")
         CHECK(brightness(pixelAt(image, between)) > brightness(pixelAt(image, between - step)) + 10);
 
         // The last move (Teal's, in column 2) is marked at the centre of its disc.
-        const auto& round = static_cast<const connect4::Round&>(*stage.session().round());
-        REQUIRE(round.lastColumn() == 1);
-        const sf::Vector2f last = stage.centre(1, round.board().height(1) - 1);
+        const auto& round = static_cast<const engine::TurnRound<connect4::Rules>&>(*stage.session().round());
+        REQUIRE(round.state().board.moves().back() == '2');
+        const sf::Vector2f last = stage.centre(1, round.state().board.height(1) - 1);
         CHECK(brightness(pixelAt(image, last)) > brightness(theme.playerTwo) + 60);
         CHECK(near(pixelAt(image, last + sf::Vector2f(0.f, discRadius * 0.5f)), theme.playerTwo));
 
@@ -208,8 +208,8 @@ TEST_CASE("connect4::View")
     {
         stage.moveMouse(stage.centre(6, 3));
         stage.click(stage.centre(6, 3));
-        const auto& round = static_cast<const connect4::Round&>(*stage.session().round());
-        REQUIRE(round.board() == Board(std::string(Playing) + "7"));
+        const auto& round = static_cast<const engine::TurnRound<connect4::Rules>&>(*stage.session().round());
+        REQUIRE(round.state().board == Board(std::string(Playing) + "7"));
 
         stage.stack().update(sf::seconds(0.12f));
         CHECK(stage.stack().isAnimating());

@@ -20,7 +20,7 @@ namespace engine
 /// and the "move" message, whose body is the Move's JSON. A move is decoded once and judged once by
 /// State::legal. Main thread only.
 template <TurnRules State>
-class TurnRound final : public AlternatingRound
+class TurnRound : public AlternatingRound
 {
 public:
     using Move = typename State::Move;

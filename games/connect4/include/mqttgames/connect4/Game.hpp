@@ -1,20 +1,23 @@
 #pragma once
 
-#include <mqttgames/engine/RoundView.hpp>
+#include <mqttgames/connect4/Rules.hpp>
+#include <mqttgames/connect4/View.hpp>
 
 namespace connect4
 {
 
-/// Connect Four as the engine and the launcher see it.
-class Game : public engine::GameWithView
+/// Connect Four as the launcher sees it: the rules, the view and the game's own computer opponent.
+class Game : public engine::TurnGameWithView<Rules, View>
 {
 public:
-    const engine::GameInfo& info() const override;
-    std::unique_ptr<engine::Round> newRound(const engine::RoundSetup& setup) const override;
-    std::unique_ptr<engine::RoundView> newView(const engine::Round& round, const engine::Context& context) const override;
+    Game() : TurnGameWithView(text(), chooseMove) {}
 };
 
 /// The one instance the launcher's registry offers.
-const engine::GameWithView& game();
+inline const engine::GameWithView& game()
+{
+    static const Game instance;
+    return instance;
+}
 
 } // namespace connect4

@@ -11,8 +11,8 @@
 #include <SFML/Graphics/Text.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
 
-#include <mqttgames/connect4/Round.hpp>
-#include <mqttgames/engine/RoundView.hpp>
+#include <mqttgames/connect4/Rules.hpp>
+#include <mqttgames/engine/TurnView.hpp>
 #include <mqttgames/engine/GridGeometry.hpp>
 
 namespace connect4
@@ -21,7 +21,7 @@ namespace connect4
 /// The board on screen: a plate with seven columns of holes, discs that fall into place behind it,
 /// the hovered column with a ghost disc where it would land, the last move marked and the winning
 /// four ringed. Geometry is built when something changes, never in draw().
-class View : public engine::RoundView
+class View : public engine::TurnView<Rules>
 {
 public:
     static constexpr float CellSize = 66.f;
@@ -31,12 +31,10 @@ public:
     /// Below the plate: the column numbers.
     static constexpr float LabelHeight = 30.f;
 
-    /// `round` and `context` are borrowed and outlive the view.
-    View(const Round& round, const engine::Context& context);
+    /// `context` is borrowed and outlives the view.
+    explicit View(const engine::Context& context);
 
     sf::Vector2f size() const override;
-    std::optional<std::string> handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct) override;
-    bool update(sf::Time dt, bool mayAct) override;
     /// While a disc is still falling (the round's result waits for it to land).
     bool isAnimating() const override { return isFalling(); }
 
@@ -65,18 +63,22 @@ private:
         bool falling = false;
     };
 
+    void reset(const Rules& rules) override;
+    void played(const Move& move, const Rules& after) override;
+    std::optional<Move> pick(const sf::Event& event, sf::Vector2f pointer, bool mayAct) override;
+    bool animate(sf::Time dt, bool mayAct) override;
     void draw(sf::RenderTarget& target, sf::RenderStates states) const override;
     void drawLook(const Look& look, sf::Vector2f centre, sf::RenderTarget& target, sf::RenderStates states) const;
     Look makeLook(sf::Color color) const;
     const Look& lookOf(const Piece& piece) const;
-    void syncWithBoard();
+    void showLine(const Board& board);
+    Disc localDisc() const { return localSeat() == 0 ? Disc::First : Disc::Second; }
     void fall(Piece& piece, float seconds) const;
     void setHover(std::optional<int> column);
     void buildWinningLine();
     void paintWinningLine();
     bool isFalling() const;
 
-    const Round* m_round;
     const engine::Theme* m_theme;
     engine::GridGeometry m_grid;
     sf::FloatRect m_plateBounds;
@@ -90,7 +92,6 @@ private:
     sf::CircleShape m_marker;
     sf::ConvexShape m_columnGlow;
     std::vector<Piece> m_pieces;
-    std::string m_shownMoves;
     std::optional<int> m_hover;
     std::optional<std::array<Cell, 4>> m_line;
     std::vector<sf::CircleShape> m_lineRings;
