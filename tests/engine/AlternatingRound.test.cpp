@@ -4,6 +4,7 @@
 #include <vector>
 
 #include <mqttgames/engine/AlternatingRound.hpp>
+#include <mqttgames/testing/WiredRound.hpp>
 #include <mqttgames/engine/JsonFields.hpp>
 
 namespace
@@ -13,7 +14,7 @@ namespace
 class DigitRound : public engine::AlternatingRound
 {
 public:
-    DigitRound(bool localStarts, engine::Outbox outbox) : AlternatingRound(localStarts, std::move(outbox)) {}
+    explicit DigitRound(bool localStarts) : AlternatingRound(localStarts) {}
 
     std::vector<int> said;
 
@@ -66,12 +67,12 @@ struct Sent
 TEST_CASE("engine::AlternatingRound")
 {
     std::vector<Sent> sent;
-    const engine::Outbox outbox = [&sent](const std::string& type, nlohmann::json body) { sent.push_back({type, std::move(body)}); };
+    const testing::Outbox outbox = [&sent](const std::string& type, nlohmann::json body) { sent.push_back({type, std::move(body)}); };
     std::string error;
 
     SECTION("the starter is First; turns alternate between local actions and the partner's moves")
     {
-        DigitRound round(true, outbox);
+        testing::WiredRound<DigitRound> round(outbox, true);
         CHECK(round.localSeat() == engine::AlternatingRound::Seat::First);
         CHECK(round.localSide() == "Ann");
         CHECK(round.remoteSide() == "Bo");
@@ -89,7 +90,7 @@ TEST_CASE("engine::AlternatingRound")
 
     SECTION("out of turn, a local action and a partner's move are refused and change nothing")
     {
-        DigitRound second(false, outbox);
+        testing::WiredRound<DigitRound> second(outbox, false);
         CHECK(second.localSide() == "Bo");
         CHECK(second.turn() == engine::Turn::Remote);
         CHECK_FALSE(second.act("5", error));
@@ -103,7 +104,7 @@ TEST_CASE("engine::AlternatingRound")
 
     SECTION("a message that is no move, or a move the game refuses, changes nothing")
     {
-        DigitRound round(false, outbox);
+        testing::WiredRound<DigitRound> round(outbox, false);
         CHECK_FALSE(round.receive("say", {{"digit", 3}}, error));
         CHECK(error == "unknown message \"say\"");
         CHECK_FALSE(round.receive("move", {{"digit", 0}}, error));
@@ -114,12 +115,12 @@ TEST_CASE("engine::AlternatingRound")
 
     SECTION("the outcome is seen from each side, and nothing is played after the end")
     {
-        DigitRound ann(true, outbox);
-        DigitRound bo(false, outbox);
+        testing::WiredRound<DigitRound> ann(outbox, true);
+        testing::WiredRound<DigitRound> bo(outbox, false);
         for (const char* digit : {"4", "6", "5"})
         {
-            DigitRound& mover = ann.turn() == engine::Turn::Local ? ann : bo;
-            DigitRound& other = &mover == &ann ? bo : ann;
+            testing::WiredRound<DigitRound>& mover = ann.turn() == engine::Turn::Local ? ann : bo;
+            testing::WiredRound<DigitRound>& other = &mover == &ann ? bo : ann;
             REQUIRE(mover.act(digit, error));
             REQUIRE(other.receive("move", sent.back().body, error));
         }
@@ -138,7 +139,7 @@ TEST_CASE("engine::AlternatingRound")
 
     SECTION("a tie is a draw on both sides")
     {
-        DigitRound round(true, outbox);
+        testing::WiredRound<DigitRound> round(outbox, true);
         round.said = {5, 5, 2};
         CHECK(round.outcome() == engine::Outcome::Draw);
         CHECK(round.resultText() == "Draw");

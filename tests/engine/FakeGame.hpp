@@ -7,7 +7,7 @@
 class FakeRound : public engine::Round
 {
 public:
-    FakeRound(bool localStarts, engine::Outbox outbox) : m_localStarts(localStarts), m_outbox(std::move(outbox)) {}
+    explicit FakeRound(bool localStarts) : m_localStarts(localStarts) {}
 
     std::vector<int> said; // in order
     bool localStarts() const { return m_localStarts; }
@@ -40,27 +40,20 @@ public:
     std::string notationHelp() const override { return "a number 1-9"; }
     std::string lastEventText() const override { return said.empty() ? "" : "said " + std::to_string(said.back()); }
     std::string resultText() const override { return said.size() < 3 ? "" : "over"; }
-    bool act(std::string_view action, std::string& error) override
+    engine::Reply act(std::string_view action) override
     {
         if (action.size() != 1 || action[0] < '1' || action[0] > '9')
-        {
-            error = "not a number 1-9";
-            return false;
-        }
+            return engine::Reply::refuse("not a number 1-9");
         said.push_back(action[0] - '0');
-        m_outbox("say", {{"n", said.back()}});
-        return true;
+        return engine::Reply::accept({{"say", {{"n", said.back()}}}});
     }
-    bool receive(const std::string& type, const nlohmann::json& body, std::string& error) override
+    engine::Reply receive(const std::string& type, const nlohmann::json& body) override
     {
         const auto n = body.find("n");
         if (type != "say" || n == body.end() || !n->is_number_integer() || n->get<int>() < 1 || n->get<int>() > 9)
-        {
-            error = "bad say";
-            return false;
-        }
+            return engine::Reply::refuse("bad say");
         said.push_back(n->get<int>());
-        return true;
+        return engine::Reply::accept();
     }
     engine::BotJob botJob(int) const override
     {
@@ -70,7 +63,6 @@ public:
 
 private:
     bool m_localStarts;
-    engine::Outbox m_outbox;
 };
 
 class FakeGame : public engine::Game
@@ -83,6 +75,6 @@ public:
     }
     std::unique_ptr<engine::Round> newRound(const engine::RoundSetup& setup) const override
     {
-        return std::make_unique<FakeRound>(setup.localStarts, setup.outbox);
+        return std::make_unique<FakeRound>(setup.localStarts);
     }
 };

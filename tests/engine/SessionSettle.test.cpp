@@ -28,10 +28,7 @@ enum class Signs
 class SettlingRound : public FakeRound
 {
 public:
-    SettlingRound(bool localStarts, engine::Outbox outbox, Signs signs)
-        : FakeRound(localStarts, outbox), m_outbox(std::move(outbox)), m_signs(signs)
-    {
-    }
+    SettlingRound(bool localStarts, Signs signs) : FakeRound(localStarts), m_signs(signs) {}
 
     engine::Outcome outcome() const override { return m_partnerCheated ? Outcome::Won : FakeRound::outcome(); }
     std::string resultText() const override
@@ -40,20 +37,17 @@ public:
             return "";
         return std::string("over") + (m_timedOut ? "; partner did not sign: not verified" : m_signed ? "; signed" : "");
     }
-    bool act(std::string_view action, std::string& error) override { return FakeRound::act(action, error) && (signIfOver(), true); }
-    bool receive(const std::string& type, const nlohmann::json& body, std::string& error) override
+    engine::Reply act(std::string_view action) override { return signIfOver(FakeRound::act(action)); }
+    engine::Reply receive(const std::string& type, const nlohmann::json& body) override
     {
         if (type != "sign")
-            return FakeRound::receive(type, body, error) && (signIfOver(), true);
+            return signIfOver(FakeRound::receive(type, body));
         const auto ok = body.find("ok");
         if (!isSettling() || ok == body.end() || !ok->is_boolean())
-        {
-            error = "bad sign";
-            return false;
-        }
+            return engine::Reply::refuse("bad sign");
         m_signed = true;
         m_partnerCheated = !ok->get<bool>();
-        return true;
+        return engine::Reply::accept();
     }
     bool isSettling() const override { return isOver() && !m_signed && !m_timedOut; }
     std::chrono::milliseconds settleTimeout() const override { return 30s; }
@@ -61,15 +55,16 @@ public:
     std::string statusText() const override { return isSettling() ? "verifying" : ""; }
 
 private:
-    void signIfOver()
+    // Adds the signature to an accepted reply that ended the round.
+    engine::Reply signIfOver(engine::Reply reply)
     {
-        if (!isOver() || m_sent || m_signs == Signs::Never)
-            return;
+        if (!reply.accepted || !isOver() || m_sent || m_signs == Signs::Never)
+            return reply;
         m_sent = true;
-        m_outbox("sign", {{"ok", m_signs == Signs::Honestly}});
+        reply.send.push_back({"sign", {{"ok", m_signs == Signs::Honestly}}});
+        return reply;
     }
 
-    engine::Outbox m_outbox;
     Signs m_signs;
     bool m_sent = false;
     bool m_signed = false;
@@ -83,7 +78,7 @@ public:
     explicit SettlingGame(Signs signs) : m_signs(signs) {}
     std::unique_ptr<engine::Round> newRound(const engine::RoundSetup& setup) const override
     {
-        return std::make_unique<SettlingRound>(setup.localStarts, setup.outbox, m_signs);
+        return std::make_unique<SettlingRound>(setup.localStarts, m_signs);
     }
 
 private:

@@ -28,18 +28,21 @@ int fuzzPartnerMove(const engine::TurnGameText& names, const std::uint8_t* data,
     if (body.is_discarded())
         return 0;
     // Our seat is the one not to move, so the body is the partner's move on its turn.
-    engine::TurnRound<State> round(names, engine::searchMove<State>, state.toMove() == 1, nullptr);
+    engine::TurnRound<State> round(names, engine::searchMove<State>, state.toMove() == 1);
     std::string error;
     if (!round.load(moves, error))
         __builtin_trap();
-    if (round.receive("move", body, error))
+    const engine::Reply reply = round.receive("move", body);
+    if (!reply.send.empty())
+        __builtin_trap(); // a partner's move asks for no answer
+    if (reply.accepted)
     {
         // What the round accepts must be a legal move that encodes back to what it decoded.
         const auto move = body.get<typename State::Move>();
         if (!state.legal(move) || round.history().size() != 1 || nlohmann::json(round.history().back()) != nlohmann::json(move))
             __builtin_trap();
     }
-    else if (error.empty() || !(round.state() == state))
+    else if (reply.reason.empty() || !(round.state() == state))
         __builtin_trap(); // a refusal always says why, and changes nothing
     // Every legal move survives the wire.
     for (const auto& move : state.moves())

@@ -3,10 +3,7 @@
 namespace engine
 {
 
-AlternatingRound::AlternatingRound(bool localStarts, Outbox outbox)
-    : m_local(localStarts ? Seat::First : Seat::Second), m_outbox(std::move(outbox))
-{
-}
+AlternatingRound::AlternatingRound(bool localStarts) : m_local(localStarts ? Seat::First : Seat::Second) {}
 
 Turn AlternatingRound::turn() const
 {
@@ -36,44 +33,31 @@ std::string AlternatingRound::resultText() const
     return won ? seatName(*won) + " wins" : "Draw";
 }
 
-bool AlternatingRound::act(std::string_view action, std::string& error)
+Reply AlternatingRound::act(std::string_view action)
 {
     if (gameOver())
-    {
-        error = "the game is over";
-        return false;
-    }
+        return Reply::refuse("the game is over");
     if (seatToMove() != m_local)
-    {
-        error = "it is not your turn";
-        return false;
-    }
+        return Reply::refuse("it is not your turn");
     nlohmann::json move;
+    std::string error;
     if (!playLocal(action, move, error))
-        return false;
-    if (m_outbox)
-        m_outbox("move", std::move(move));
-    return true;
+        return Reply::refuse(std::move(error));
+    return Reply::accept({{"move", std::move(move)}});
 }
 
-bool AlternatingRound::receive(const std::string& type, const nlohmann::json& body, std::string& error)
+Reply AlternatingRound::receive(const std::string& type, const nlohmann::json& body)
 {
     if (type != "move")
-    {
-        error = "unknown message \"" + type + "\"";
-        return false;
-    }
+        return Reply::refuse("unknown message \"" + type + "\"");
     if (gameOver())
-    {
-        error = "the game is over";
-        return false;
-    }
+        return Reply::refuse("the game is over");
     if (seatToMove() == m_local)
-    {
-        error = "it is not the partner's turn";
-        return false;
-    }
-    return playRemote(body, error);
+        return Reply::refuse("it is not the partner's turn");
+    std::string error;
+    if (!playRemote(body, error))
+        return Reply::refuse(std::move(error));
+    return Reply::accept();
 }
 
 } // namespace engine

@@ -84,9 +84,10 @@ void Session::apply(const Envelope& envelope)
         return setNotice("ignored the partner's " + envelope.type + " outside a round");
     if (envelope.round != m_roundNumber)
         return setNotice("ignored the partner's " + envelope.type + " of round " + std::to_string(envelope.round));
-    std::string error;
-    if (!m_round->receive(envelope.type, envelope.body, error))
-        return setNotice("refused the partner's " + envelope.type + ": " + error);
+    Reply reply = m_round->receive(envelope.type, envelope.body);
+    if (!reply.accepted)
+        return setNotice("refused the partner's " + envelope.type + ": " + reply.reason);
+    sendAll(std::move(reply.send));
     m_notice.clear();
     afterAction();
 }
@@ -127,6 +128,12 @@ void Session::sendMessage(const std::string& type, nlohmann::json body, int roun
     // A failed send is kept all the same: it goes out again on the resume or the resend timer.
     if (m_fault == Fault::None)
         m_send(text);
+}
+
+void Session::sendAll(std::vector<Message> messages)
+{
+    for (Message& message : messages)
+        sendMessage(message.type, std::move(message.body), m_roundNumber);
 }
 
 void Session::resendDue()

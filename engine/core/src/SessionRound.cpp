@@ -25,7 +25,6 @@ void Session::startRound(bool localStarts)
     const int number = m_roundNumber;
     RoundSetup setup;
     setup.localStarts = localStarts;
-    setup.outbox = [this, number](const std::string& type, nlohmann::json body) { sendMessage(type, std::move(body), number); };
     m_round = m_game->newRound(setup);
     m_phase = Phase::Playing;
     addLog(LogEntry::Kind::Info, "round " + std::to_string(number) + ": you are " + m_round->localSide() +
@@ -64,12 +63,13 @@ bool Session::act(std::string_view action)
         setNotice("it is not your turn");
         return false;
     }
-    std::string error;
-    if (!m_round->act(action, error))
+    Reply reply = m_round->act(action);
+    if (!reply.accepted)
     {
-        setNotice(error.empty() ? "that move is not allowed" : error);
+        setNotice(reply.reason.empty() ? "that move is not allowed" : reply.reason);
         return false;
     }
+    sendAll(std::move(reply.send));
     m_notice.clear();
     afterAction();
     return true;

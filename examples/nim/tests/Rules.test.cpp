@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include <mqttgames/engine/TurnGame.hpp>
+#include <mqttgames/testing/WiredRound.hpp>
 
 #include "Heaps.hpp"
 
@@ -110,12 +111,12 @@ TEST_CASE("the engine's computer plays Nim")
 TEST_CASE("a round of Nim, as the engine derives it")
 {
     std::vector<nlohmann::json> sent;
-    engine::TurnRound<nim::Heaps> round(Text, engine::searchMove<nim::Heaps>, true,
-                                        [&](const std::string& type, nlohmann::json body)
+    // The round as the engine derives it; what it sends is kept in `sent`.
+    testing::WiredRound<engine::TurnRound<nim::Heaps>> round([&](const std::string& type, nlohmann::json body)
     {
         CHECK(type == "move");
         sent.push_back(std::move(body));
-    });
+    }, Text, engine::searchMove<nim::Heaps>, true);
     std::string error;
 
     SECTION("a local move is applied and sent as JSON")

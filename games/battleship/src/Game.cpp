@@ -18,7 +18,7 @@ const engine::GameInfo& Game::info() const
 
 std::unique_ptr<engine::Round> Game::newRound(const engine::RoundSetup& setup) const
 {
-    return std::make_unique<Round>(setup.localStarts, setup.outbox);
+    return std::make_unique<Round>(setup.localStarts);
 }
 
 std::unique_ptr<engine::RoundView> Game::newView(const engine::Round& round, const engine::Context& context) const

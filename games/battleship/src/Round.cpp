@@ -5,6 +5,7 @@
 #include <deque>
 #include <random>
 #include <sstream>
+#include <utility>
 
 #include <mqttgames/battleship/Bot.hpp>
 #include <mqttgames/battleship/Codec.hpp>
@@ -113,8 +114,7 @@ std::string targetRow(const TargetSea& sea, const std::optional<Fleet>& revealed
 
 } // namespace
 
-Round::Round(bool localStarts, engine::Outbox outbox)
-    : m_localStarts(localStarts), m_outbox(std::move(outbox)), m_localShoots(localStarts)
+Round::Round(bool localStarts) : m_localStarts(localStarts), m_localShoots(localStarts)
 {
 }
 
@@ -217,7 +217,31 @@ std::string Round::resultText() const
     return "Your fleet was sunk in " + std::to_string(m_shotsReceived) + " shots" + verified;
 }
 
-bool Round::act(std::string_view action, std::string& error)
+engine::Reply Round::act(std::string_view action)
+{
+    std::string error;
+    const bool accepted = perform(action, error);
+    return reply(accepted, std::move(error));
+}
+
+engine::Reply Round::receive(const std::string& type, const nlohmann::json& body)
+{
+    std::string error;
+    const bool accepted = take(type, body, error);
+    return reply(accepted, std::move(error));
+}
+
+engine::Reply Round::reply(bool accepted, std::string error)
+{
+    if (!accepted)
+    {
+        m_outgoing.clear();
+        return engine::Reply::refuse(std::move(error));
+    }
+    return engine::Reply::accept(std::exchange(m_outgoing, {}));
+}
+
+bool Round::perform(std::string_view action, std::string& error)
 {
     const std::string_view text = trimmed(action);
     if (startsWithWord(text, "random"))
@@ -304,7 +328,7 @@ bool Round::shoot(Coord cell, std::string& error)
     return true;
 }
 
-bool Round::receive(const std::string& type, const nlohmann::json& body, std::string& error)
+bool Round::take(const std::string& type, const nlohmann::json& body, std::string& error)
 {
     if (type == "commit")
         return receiveCommit(body, error);
@@ -441,10 +465,9 @@ void Round::revealIfOver()
     send("reveal", encodeReveal(m_own->fleet(), m_salt));
 }
 
-void Round::send(const std::string& type, nlohmann::json body) const
+void Round::send(const std::string& type, nlohmann::json body)
 {
-    if (m_outbox)
-        m_outbox(type, std::move(body));
+    m_outgoing.push_back({type, std::move(body)});
 }
 
 engine::BotJob Round::botJob(int level) const
@@ -470,7 +493,7 @@ bool Round::load(std::string_view position, std::string& error)
     std::string word;
     if (!(words >> word) || (word == "new" && !(words >> word)))
     {
-        *this = Round(m_localStarts, m_outbox);
+        *this = Round(m_localStarts);
         return true;
     }
     const bool digits = word.size() <= 18 && std::ranges::all_of(word, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
@@ -485,20 +508,25 @@ bool Round::load(std::string_view position, std::string& error)
     struct Letter
     {
         bool toLocal;
-        std::string type;
-        nlohmann::json body;
+        engine::Message message;
     };
     std::deque<Letter> post;
-    Round local(m_localStarts, [&post](const std::string& type, nlohmann::json body) { post.push_back({false, type, std::move(body)}); });
-    Round remote(!m_localStarts, [&post](const std::string& type, nlohmann::json body) { post.push_back({true, type, std::move(body)}); });
+    Round local(m_localStarts);
+    Round remote(!m_localStarts);
+    const auto mail = [&post](bool toLocal, std::vector<engine::Message> messages)
+    {
+        for (auto& message : messages)
+            post.push_back({toLocal, std::move(message)});
+    };
     const auto deliver = [&]
     {
         for (; !post.empty(); post.pop_front())
         {
-            std::string why;
             Letter& letter = post.front();
-            if (!(letter.toLocal ? local : remote).receive(letter.type, letter.body, why))
-                return why;
+            engine::Reply reply = (letter.toLocal ? local : remote).receive(letter.message.type, letter.message.body);
+            if (!reply.accepted)
+                return reply.reason;
+            mail(!letter.toLocal, std::move(reply.send));
         }
         return std::string();
     };
@@ -508,6 +536,8 @@ bool Round::load(std::string_view position, std::string& error)
     const Fleet theirs = Fleet::random(random);
     if (!local.place(ours, error) || !remote.place(theirs, error))
         return false;
+    mail(false, std::exchange(local.m_outgoing, {}));
+    mail(true, std::exchange(remote.m_outgoing, {}));
     if (error = deliver(); !error.empty())
         return false;
 
@@ -519,11 +549,13 @@ bool Round::load(std::string_view position, std::string& error)
             error = "the game is over before the shot " + cell;
             return false;
         }
-        if (!shooter.act(cell, error))
+        engine::Reply reply = shooter.act(cell);
+        if (!reply.accepted)
         {
-            error = "shot " + cell + ": " + error;
+            error = "shot " + cell + ": " + reply.reason;
             return false;
         }
+        mail(&shooter == &remote, std::move(reply.send));
         error = deliver();
         return error.empty();
     };
@@ -555,7 +587,6 @@ bool Round::load(std::string_view position, std::string& error)
                 return false;
         }
     }
-    local.m_outbox = m_outbox;
     local.m_lastEvent.clear();
     *this = std::move(local);
     return true;

@@ -7,6 +7,7 @@
 #include <mqttgames/battleship/Codec.hpp>
 #include <mqttgames/battleship/Commitment.hpp>
 #include <mqttgames/battleship/Round.hpp>
+#include <mqttgames/testing/WiredRound.hpp>
 
 using battleship::Coord;
 using battleship::Fleet;
@@ -35,8 +36,8 @@ struct Table
     std::deque<Letter> post;
     std::vector<std::string> refusals;
     std::function<bool(Letter&)> tamper;
-    Round red{true, [this](const std::string& type, nlohmann::json body) { post.push_back({false, type, std::move(body)}); }};
-    Round teal{false, [this](const std::string& type, nlohmann::json body) { post.push_back({true, type, std::move(body)}); }};
+    testing::WiredRound<Round> red{[this](const std::string& type, nlohmann::json body) { post.push_back({false, type, std::move(body)}); }, true};
+    testing::WiredRound<Round> teal{[this](const std::string& type, nlohmann::json body) { post.push_back({true, type, std::move(body)}); }, false};
 
     void deliver()
     {
@@ -62,7 +63,7 @@ struct Table
     // One shot by whoever's turn it is, delivered with its answer.
     void fire(Coord cell)
     {
-        Round& shooter = red.turn() == Turn::Local ? red : teal;
+        testing::WiredRound<Round>& shooter = red.turn() == Turn::Local ? red : teal;
         std::string error;
         INFO(battleship::toString(cell));
         REQUIRE(shooter.act(battleship::toString(cell), error));
@@ -369,7 +370,7 @@ TEST_CASE("battleship::Round")
             bots.deliver();
             for (int shot = 0; shot < 400 && bots.red.stage() == Stage::Shooting; ++shot)
             {
-                Round& shooter = bots.red.turn() == Turn::Local ? bots.red : bots.teal;
+                testing::WiredRound<Round>& shooter = bots.red.turn() == Turn::Local ? bots.red : bots.teal;
                 const std::string cell = shooter.botJob(level)(control);
                 INFO("level " << level << " shot " << cell);
                 REQUIRE(shooter.act(cell, error));
@@ -385,7 +386,7 @@ TEST_CASE("battleship::Round")
 
     SECTION("load: a seed, shots, and bots to the end")
     {
-        Round round(true, {});
+        testing::WiredRound<Round> round({}, true);
         REQUIRE(round.load("7", error));
         CHECK(round.stage() == Stage::Shooting);
         CHECK(round.turn() == Turn::Local);

@@ -140,7 +140,7 @@ TEST_CASE("battleship::View")
     engine::FontHolder fonts;
     engine::loadFonts(fonts);
     const engine::Theme theme;
-    battleship::Round round(true, {});
+    battleship::Round round(true);
     battleship::View view(round, fonts, theme);
     const battleship::SeaView& own = view.ownSea();
     const battleship::SeaView& target = view.targetSea();

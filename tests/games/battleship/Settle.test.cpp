@@ -15,19 +15,28 @@ namespace
 
 // Battleship as a partner plays it who never reveals its fleet at the end: every other message of
 // the real round goes out as usual.
+class WithholdingRound : public battleship::Round
+{
+public:
+    using Round::Round;
+    engine::Reply act(std::string_view action) override { return withhold(Round::act(action)); }
+    engine::Reply receive(const std::string& type, const nlohmann::json& body) override { return withhold(Round::receive(type, body)); }
+
+private:
+    static engine::Reply withhold(engine::Reply reply)
+    {
+        std::erase_if(reply.send, [](const engine::Message& message) { return message.type == "reveal"; });
+        return reply;
+    }
+};
+
 class WithholdingGame : public engine::Game
 {
 public:
     const engine::GameInfo& info() const override { return m_game.info(); }
     std::unique_ptr<engine::Round> newRound(const engine::RoundSetup& setup) const override
     {
-        engine::RoundSetup withheld = setup;
-        withheld.outbox = [outbox = setup.outbox](const std::string& type, nlohmann::json body)
-        {
-            if (type != "reveal")
-                outbox(type, std::move(body));
-        };
-        return m_game.newRound(withheld);
+        return std::make_unique<WithholdingRound>(setup.localStarts);
     }
 private:
     battleship::Game m_game;

@@ -33,20 +33,21 @@ TEST_CASE("connect4 messages")
         {
             INFO(body.dump());
             // We are Teal and fill column 1 with our move: Red, the partner, is to move.
-            engine::TurnRound<connect4::Rules> round(text, connect4::chooseMove, false, nullptr);
+            engine::TurnRound<connect4::Rules> round(text, connect4::chooseMove, false);
             REQUIRE(round.load("11111", error));
-            REQUIRE(round.act("1", error));
-            bool accepted = true;
-            error.clear();
-            REQUIRE_NOTHROW(accepted = round.receive("move", body, error));
-            CHECK_FALSE(accepted);
-            CHECK_FALSE(error.empty());
+            REQUIRE(round.act("1").accepted);
+            engine::Reply reply;
+            REQUIRE_NOTHROW(reply = round.receive("move", body));
+            CHECK_FALSE(reply.accepted);
+            CHECK_FALSE(reply.reason.empty());
+            CHECK(reply.send.empty());
             CHECK(round.state().board == Board("111111"));
         }
-        engine::TurnRound<connect4::Rules> over(text, connect4::chooseMove, false, nullptr);
+        engine::TurnRound<connect4::Rules> over(text, connect4::chooseMove, false);
         REQUIRE(over.load("1212121", error));
-        CHECK_FALSE(over.receive("move", {{"column", 3}}, error));
-        CHECK_THAT(error, Catch::Contains("over"));
+        const engine::Reply late = over.receive("move", {{"column", 3}});
+        CHECK_FALSE(late.accepted);
+        CHECK_THAT(late.reason, Catch::Contains("over"));
     }
 
     SECTION("through a session: foreign, malformed and illegal messages leave the board as it was")

@@ -5,6 +5,7 @@
 
 #include <mqttgames/connect4/Rules.hpp>
 #include <mqttgames/engine/TurnRound.hpp>
+#include <mqttgames/testing/WiredRound.hpp>
 
 using connect4::Board;
 
@@ -14,9 +15,9 @@ namespace
 const engine::TurnGameText Text = connect4::text();
 
 // The round the engine derives from connect4::Rules, with the game's own bot.
-struct Round : engine::TurnRound<connect4::Rules>
+struct Round : testing::WiredRound<engine::TurnRound<connect4::Rules>>
 {
-    Round(bool localStarts, engine::Outbox outbox) : TurnRound(Text, connect4::chooseMove, localStarts, std::move(outbox)) {}
+    Round(bool localStarts, testing::Outbox outbox) : WiredRound(std::move(outbox), Text, connect4::chooseMove, localStarts) {}
     const Board& board() const { return state().board; }
     /// The column played last since the position was set, or -1.
     int lastColumn() const { return history().empty() ? -1 : history().back().column; }
@@ -32,7 +33,7 @@ struct Sent
 struct Recorder
 {
     std::vector<Sent> sent;
-    engine::Outbox outbox() { return [this](const std::string& type, nlohmann::json body) { sent.push_back({type, std::move(body)}); }; }
+    testing::Outbox outbox() { return [this](const std::string& type, nlohmann::json body) { sent.push_back({type, std::move(body)}); }; }
 };
 
 } // namespace

@@ -23,13 +23,16 @@ TEST_CASE("tictactoe messages")
         {
             INFO(body.dump());
             // We are X and played 5: the partner (O) is to move.
-            engine::TurnRound<Board> round(text, engine::searchMove<Board>, true, nullptr);
-            std::string error;
-            REQUIRE(round.act("5", error));
-            bool accepted = true;
-            REQUIRE_NOTHROW(accepted = round.receive("move", body, error));
-            CHECK_FALSE(accepted);
-            CHECK_FALSE(error.empty());
+            engine::TurnRound<Board> round(text, engine::searchMove<Board>, true);
+            const engine::Reply played = round.act("5");
+            REQUIRE(played.accepted);
+            REQUIRE(played.send.size() == 1);
+            CHECK(played.send[0].type == "move");
+            CHECK(played.send[0].body == nlohmann::json{{"cell", 5}});
+            engine::Reply reply;
+            REQUIRE_NOTHROW(reply = round.receive("move", body));
+            CHECK_FALSE(reply.accepted);
+            CHECK_FALSE(reply.reason.empty());
             CHECK(round.state() == Board("5"));
             CHECK(round.history().size() == 1);
         }

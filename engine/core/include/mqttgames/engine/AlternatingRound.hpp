@@ -34,15 +34,15 @@ public:
     std::string remoteSide() const final;
     /// "<side> wins" or "Draw"; empty while undecided.
     std::string resultText() const override;
-    /// Refuses the action when the round is over or it is the partner's turn, then asks playLocal
-    /// and sends what it gives as a "move".
-    bool act(std::string_view action, std::string& error) final;
+    /// Refuses the action when the round is over or it is the partner's turn, then asks playLocal;
+    /// the reply sends what it gives as a "move".
+    Reply act(std::string_view action) final;
     /// Refuses anything but a "move", and a move after the end or out of the partner's turn, then asks
     /// playRemote.
-    bool receive(const std::string& type, const nlohmann::json& body, std::string& error) final;
+    Reply receive(const std::string& type, const nlohmann::json& body) final;
 
 protected:
-    AlternatingRound(bool localStarts, Outbox outbox);
+    explicit AlternatingRound(bool localStarts);
 
     /// The seat a game's own side value stands for (X or O, Red or Teal); nothing for any other
     /// value (an empty cell, no winner).
@@ -90,7 +90,6 @@ private:
     virtual bool playRemote(const nlohmann::json& move, std::string& error) = 0;
 
     Seat m_local;
-    Outbox m_outbox;
 };
 
 } // namespace engine

@@ -32,8 +32,6 @@ struct RoundSetup
 {
     /// Whether this client moves first.
     bool localStarts = true;
-    /// Where the round's messages go (a no-op offline).
-    Outbox outbox;
 };
 
 /// A game as the session, the bots and terminal play see it: its description and a factory for its

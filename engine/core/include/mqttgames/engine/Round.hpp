@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -29,9 +30,25 @@ enum class Outcome
     Draw,
 };
 
-/// Sends one message of a round to the partner: a type ("move", "shot", ...) and a JSON object body.
-/// The session adds the envelope (game, protocol version, round number).
-using Outbox = std::function<void(const std::string& type, nlohmann::json body)>;
+/// One message of a round to the partner: a type ("move", "shot", ...) and a JSON object body. The
+/// session adds the envelope (game, protocol version, round number) and sends it.
+struct Message
+{
+    std::string type;
+    nlohmann::json body;
+};
+
+/// What a round did with a local action or a partner's message: refused, with the reason (and
+/// nothing changed), or accepted, with the messages that are to go to the partner for it, in order.
+struct Reply
+{
+    bool accepted = false;
+    std::string reason;
+    std::vector<Message> send;
+
+    static Reply refuse(std::string reason) { return {false, std::move(reason), {}}; }
+    static Reply accept(std::vector<Message> send = {}) { return {true, {}, std::move(send)}; }
+};
 
 /// What a bot's search gets: a deadline and a cancel flag, both polled by the search.
 struct BotControl
@@ -75,11 +92,12 @@ public:
     virtual std::string resultText() const = 0;
 
     /// A local action in the game's notation (from a click, the terminal or a bot). When legal it is
-    /// applied and its message sent through the outbox; otherwise false with the reason, unchanged.
-    virtual bool act(std::string_view action, std::string& error) = 0;
+    /// applied and the reply holds its messages; otherwise refused with the reason, unchanged.
+    virtual Reply act(std::string_view action) = 0;
     /// A message of the partner (type and body, envelope already checked). Applied when well-formed and
-    /// legal; otherwise false with the reason, and the round is unchanged. Never throws.
-    virtual bool receive(const std::string& type, const nlohmann::json& body, std::string& error) = 0;
+    /// legal (the reply holds any answer to send); otherwise refused, and the round is unchanged.
+    /// Never throws.
+    virtual Reply receive(const std::string& type, const nlohmann::json& body) = 0;
     /// A search for the local side at a level (index into GameInfo::botLevels).
     virtual BotJob botJob(int level) const = 0;
     /// Sets a position without sending anything (screenshots, tests): a game-specific text such as a

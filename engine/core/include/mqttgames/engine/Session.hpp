@@ -186,6 +186,8 @@ private:
     bool acceptsRoundMessages() const;
     void sendAck();
     void sendMessage(const std::string& type, nlohmann::json body, int round);
+    /// What the current round's reply asks to send, in order.
+    void sendAll(std::vector<Message> messages);
     void resendDue();
     // Faults: away, reconnecting, giving up (SessionFaults.cpp).
     void giveUp();

@@ -26,7 +26,7 @@ public:
     const GameInfo& info() const override { return m_info; }
     std::unique_ptr<Round> newRound(const RoundSetup& setup) const override
     {
-        return std::make_unique<TurnRound<State>>(m_text, m_bot, setup.localStarts, setup.outbox);
+        return std::make_unique<TurnRound<State>>(m_text, m_bot, setup.localStarts);
     }
     const TurnGameText& text() const { return m_text; }
 

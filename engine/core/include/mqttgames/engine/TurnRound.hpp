@@ -26,8 +26,8 @@ public:
     using Move = typename State::Move;
 
     /// `text` is borrowed from the game and outlives the round.
-    TurnRound(const TurnGameText& text, TurnBot<State> bot, bool localStarts, Outbox outbox)
-        : AlternatingRound(localStarts, std::move(outbox)), m_text(&text), m_bot(std::move(bot))
+    TurnRound(const TurnGameText& text, TurnBot<State> bot, bool localStarts)
+        : AlternatingRound(localStarts), m_text(&text), m_bot(std::move(bot))
     {
     }
 

@@ -31,7 +31,7 @@ enum class Stage
 class Round : public engine::Round
 {
 public:
-    Round(bool localStarts, engine::Outbox outbox);
+    explicit Round(bool localStarts);
 
     Stage stage() const;
     bool localStarts() const { return m_localStarts; }
@@ -73,8 +73,8 @@ public:
     std::string notationHelp() const override;
     std::string lastEventText() const override { return m_lastEvent; }
     std::string resultText() const override;
-    bool act(std::string_view action, std::string& error) override;
-    bool receive(const std::string& type, const nlohmann::json& body, std::string& error) override;
+    engine::Reply act(std::string_view action) override;
+    engine::Reply receive(const std::string& type, const nlohmann::json& body) override;
     engine::BotJob botJob(int level) const override;
     /// "SEED [SHOT...] [auto N | auto end]": both fleets drawn from a generator seeded with the whole
     /// number SEED (ours first), then the shots, alternately and the starter first, each answered by
@@ -89,17 +89,21 @@ public:
     std::string statusText() const override;
 
 private:
+    bool perform(std::string_view action, std::string& error);
+    bool take(const std::string& type, const nlohmann::json& body, std::string& error);
+    /// The reply to an action or message: what it sent, or the refusal (then nothing goes out).
+    engine::Reply reply(bool accepted, std::string error);
     bool place(const Fleet& fleet, std::string& error);
     bool shoot(Coord cell, std::string& error);
     bool receiveCommit(const nlohmann::json& body, std::string& error);
     bool receiveShot(const nlohmann::json& body, std::string& error);
     bool receiveResult(const nlohmann::json& body, std::string& error);
     bool receiveReveal(const nlohmann::json& body, std::string& error);
-    void send(const std::string& type, nlohmann::json body) const;
+    void send(const std::string& type, nlohmann::json body);
     void revealIfOver();
 
     bool m_localStarts;
-    engine::Outbox m_outbox;
+    std::vector<engine::Message> m_outgoing; // sent by the action or message being handled
     std::optional<OwnSea> m_own;
     std::string m_salt;
     std::string m_commitment;
