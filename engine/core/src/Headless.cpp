@@ -5,6 +5,8 @@
 #include <deque>
 #include <optional>
 
+#include <mqttgames/engine/Loop.hpp>
+
 #include "LineReader.hpp"
 
 namespace engine
@@ -87,22 +89,14 @@ int runHeadless(Match& match, std::ostream& out, const HeadlessSettings& setting
         promptedAt = printed;
         lastPrompt = text;
     };
+    Loop loop(queue);
+    loop.add(match);
+    for (Match* companion : settings.companions)
+        loop.add(*companion);
     for (;;)
     {
-        // Sleep on the queue until something arrives or a paced bot move is due.
-        auto wait = IdleWait;
-        for (const Match* seat : settings.companions)
-            if (const auto wake = seat->nextWake())
-                wait = std::min(wait, std::chrono::duration_cast<std::chrono::milliseconds>(*wake - std::chrono::steady_clock::now()));
-        if (const auto wake = match.nextWake())
-            wait = std::min(wait, std::chrono::duration_cast<std::chrono::milliseconds>(*wake - std::chrono::steady_clock::now()));
-        mqtt::EventQueue::Call call;
-        if (queue.waitPop(call, std::max(wait, std::chrono::milliseconds(0))))
-            call();
-        queue.drain();
-        match.update();
-        for (Match* companion : settings.companions)
-            companion->update();
+        // Sleeps on the queue until something arrives or a seat's timer (a paced bot move) is due.
+        loop.step(IdleWait);
 
         printLog();
         if (settings.stopRequested && *settings.stopRequested)

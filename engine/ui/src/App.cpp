@@ -33,7 +33,8 @@ void toDesign(sf::Event& event, sf::Vector2u windowSize, sf::Vector2f designSize
 
 App::App(Settings settings, mqtt::EventQueue queue)
     : m_context{m_fonts, m_theme, std::move(queue), settings.size, [this] { m_quit = true; }},
-      m_scenes(m_context)
+      m_scenes(m_context),
+      m_loop(m_context.queue)
 {
     loadFonts(m_fonts);
     sf::ContextSettings gl;
@@ -58,7 +59,7 @@ void App::run()
         while (m_window.pollEvent(event))
             handleWindowEvent(event, redraw);
 
-        if (m_context.queue.drain() > 0)
+        if (m_loop.step(std::chrono::milliseconds(0)) > 0)
             redraw = true;
         const sf::Time dt = std::min(clock.restart(), sf::seconds(0.1f));
         m_scenes.update(dt);
@@ -73,13 +74,10 @@ void App::run()
             redraw = false;
             continue;
         }
-        // Nothing to show: sleep on the queue instead of spinning; a posted call wakes us at once.
-        mqtt::EventQueue::Call call;
-        if (m_context.queue.waitPop(call, IdleWait))
-        {
-            call();
+        // Nothing to show: sleep on the queue instead of spinning; a posted call, or a match's timer
+        // coming due, wakes us at once.
+        if (m_loop.step(IdleWait, m_scenes.nextWake()) > 0)
             redraw = true;
-        }
     }
     m_window.close();
 }

@@ -43,6 +43,15 @@ PlayScene::PlayScene(SceneStack& stack, const GameWithView& game, std::unique_pt
 
 PlayScene::~PlayScene() = default;
 
+std::optional<std::chrono::steady_clock::time_point> PlayScene::nextWake() const
+{
+    auto earliest = m_match->nextWake();
+    for (const auto& companion : m_options.companions)
+        if (const auto wake = companion->nextWake())
+            earliest = earliest ? std::min(*earliest, *wake) : *wake;
+    return earliest;
+}
+
 sf::FloatRect PlayScene::boardArea() const
 {
     const float top = Margin + StatusHeight + Margin;

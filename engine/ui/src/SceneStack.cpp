@@ -81,6 +81,15 @@ bool SceneStack::applyPendingChanges()
     return true;
 }
 
+std::optional<std::chrono::steady_clock::time_point> SceneStack::nextWake() const
+{
+    std::optional<std::chrono::steady_clock::time_point> earliest;
+    for (const auto& scene : m_scenes)
+        if (const auto wake = scene->nextWake())
+            earliest = earliest ? std::min(*earliest, *wake) : *wake;
+    return earliest;
+}
+
 bool SceneStack::isAnimating() const
 {
     for (const auto& scene : m_scenes)

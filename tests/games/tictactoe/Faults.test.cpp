@@ -7,6 +7,7 @@
 #include <set>
 
 #include <mqttgames/engine/Connection.hpp>
+#include <mqttgames/engine/Loop.hpp>
 #include <mqttgames/engine/Match.hpp>
 #include <mqttgames/testing/FaultProxy.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
@@ -26,6 +27,9 @@ bool runUntil(const mqtt::EventQueue& queue, engine::Match& a, engine::Match& b,
               std::chrono::seconds timeout = 15s, const std::function<void()>& watch = {})
 {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
+    engine::Loop loop(queue);
+    loop.add(a);
+    loop.add(b);
     for (;;)
     {
         if (watch)
@@ -34,12 +38,7 @@ bool runUntil(const mqtt::EventQueue& queue, engine::Match& a, engine::Match& b,
             return true;
         if (std::chrono::steady_clock::now() > deadline)
             return false;
-        mqtt::EventQueue::Call call;
-        if (queue.waitPop(call, 10ms))
-            call();
-        queue.drain();
-        a.update();
-        b.update();
+        loop.step(10ms, deadline);
     }
 }
 

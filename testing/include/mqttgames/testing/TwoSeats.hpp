@@ -3,6 +3,7 @@
 #include <chrono>
 #include <string>
 
+#include <mqttgames/engine/Loop.hpp>
 #include <mqttgames/engine/Match.hpp>
 #include <mqttgames/engine/Session.hpp>
 #include <mqttgames/mqtt/EventQueue.hpp>
@@ -31,21 +32,19 @@ inline MatchSettings botSeat(const std::string& host, int port, const std::strin
     return settings;
 }
 
-/// Drains the shared queue and updates both seats until `done()` holds; false if `timeout` passes first.
+/// Runs both seats through the engine's Loop until `done()` holds; false if `timeout` passes first.
 template <typename Predicate>
 bool runSeats(const mqtt::EventQueue& queue, Match& a, Match& b, Predicate done, std::chrono::milliseconds timeout)
 {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
+    Loop loop(queue);
+    loop.add(a);
+    loop.add(b);
     while (!done())
     {
         if (std::chrono::steady_clock::now() > deadline)
             return false;
-        mqtt::EventQueue::Call call;
-        if (queue.waitPop(call, std::chrono::milliseconds(20)))
-            call();
-        queue.drain();
-        a.update();
-        b.update();
+        loop.step(std::chrono::milliseconds(20), deadline);
     }
     return true;
 }

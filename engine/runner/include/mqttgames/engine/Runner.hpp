@@ -16,7 +16,7 @@ namespace engine
 /// `games` are borrowed and offered in this order; `program` names the program in messages.
 int runGames(int argc, char** argv, const std::vector<const GameWithView*>& games, const std::string& program);
 
-/// runGames for a program of one game, which starts at once (no menu first).
+/// runGames for a program of one game: the game starts at once; leaving it shows the menu.
 int runGame(int argc, char** argv, const GameWithView& game);
 
 } // namespace engine

@@ -7,6 +7,7 @@
 #include <SFML/Graphics/RenderWindow.hpp>
 
 #include <mqttgames/engine/Context.hpp>
+#include <mqttgames/engine/Loop.hpp>
 #include <mqttgames/engine/SceneStack.hpp>
 
 namespace engine
@@ -50,6 +51,7 @@ private:
     Theme m_theme;
     Context m_context;
     SceneStack m_scenes;
+    Loop m_loop; // no seats of its own: the scenes update their matches
     sf::RenderWindow m_window;
     bool m_quit = false;
     std::function<void()> m_frameObserver;

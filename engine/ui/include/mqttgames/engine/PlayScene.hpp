@@ -36,6 +36,8 @@ public:
     bool update(sf::Time dt) override;
     void draw(sf::RenderTarget& target) const override;
     bool isAnimating() const override { return m_animating; }
+    /// The match's (and its companions') next timer.
+    std::optional<std::chrono::steady_clock::time_point> nextWake() const override;
     bool isOpaque() const override { return true; }
 
     Match& match() { return *m_match; }

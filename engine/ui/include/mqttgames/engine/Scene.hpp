@@ -1,5 +1,8 @@
 #pragma once
 
+#include <chrono>
+#include <optional>
+
 #include <memory>
 
 #include <SFML/Graphics/RenderTarget.hpp>
@@ -33,6 +36,8 @@ public:
     virtual bool isAnimating() const { return false; }
     /// Whether it covers the whole screen, so the scenes below need not be drawn.
     virtual bool isOpaque() const { return false; }
+    /// When its update() next has something to do with no input (a match's timers), if ever.
+    virtual std::optional<std::chrono::steady_clock::time_point> nextWake() const { return std::nullopt; }
 
 protected:
     /// Push and pop take effect after the current event or update pass.

@@ -38,6 +38,8 @@ public:
     /// The top scene, or nullptr.
     Scene* top() const { return m_scenes.empty() ? nullptr : m_scenes.back().get(); }
     bool isAnimating() const;
+    /// The earliest nextWake() of its scenes.
+    std::optional<std::chrono::steady_clock::time_point> nextWake() const;
     Context& context() const { return *m_context; }
 
 private:
