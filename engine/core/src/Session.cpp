@@ -36,7 +36,7 @@ Session::~Session() = default;
 
 Phase Session::phase() const
 {
-    switch (m_fault)
+    switch (m_faults.fault)
     {
         case Fault::None: break;
         case Fault::PartnerAway: return Phase::PartnerAway;
@@ -49,31 +49,31 @@ Phase Session::phase() const
 void Session::connecting()
 {
     m_phase = Phase::Connecting;
-    m_fault = Fault::None;
+    m_faults.fault = Fault::None;
     ++m_revision;
 }
 
 void Session::waitingForPartner()
 {
     m_phase = Phase::WaitingForPartner;
-    m_fault = Fault::None;
+    m_faults.fault = Fault::None;
     addLog(LogEntry::Kind::Info, "waiting for a partner");
 }
 
 void Session::partnerArrived(bool localIsFirst, std::string partnerName)
 {
-    m_partnerName = partnerName.empty() ? "partner" : std::move(partnerName);
-    m_firstStarts = localIsFirst;
-    m_roundNumber = 0;
-    m_wins = m_losses = m_draws = 0;
+    m_pair.partnerName = partnerName.empty() ? "partner" : std::move(partnerName);
+    m_rounds.firstStarts = localIsFirst;
+    m_rounds.number = 0;
+    m_score.wins = m_score.losses = m_score.draws = 0;
     m_notice.clear();
-    m_fault = Fault::None;
-    m_gaveUp = m_partnerSaidBye = m_resumed = m_legacyPeer = false;
-    m_link.reset();
-    m_pairing = std::to_string(m_random());
-    m_partnerPairing.clear();
-    addLog(LogEntry::Kind::Info, "playing " + m_partnerName);
-    sendMessage("hello", {{"name", m_localName}, {"pairing", m_pairing}}, 0);
+    m_faults.fault = Fault::None;
+    m_faults.gaveUp = m_pair.partnerSaidBye = m_pair.resumed = m_pair.legacyPeer = false;
+    m_pair.link.reset();
+    m_pair.token = std::to_string(m_random());
+    m_pair.partnerToken.clear();
+    addLog(LogEntry::Kind::Info, "playing " + m_pair.partnerName);
+    sendMessage("hello", {{"name", m_localName}, {"pairing", m_pair.token}}, 0);
     startRound(localIsFirst);
 }
 
@@ -82,12 +82,12 @@ void Session::partnerLeft()
     if (m_phase == Phase::Connecting)
         return failed("the connection failed");
     m_phase = Phase::PartnerLeft;
-    m_fault = Fault::None;
-    m_gaveUp = false;
-    m_localWantsRematch = m_partnerWantsRematch = false;
-    m_settleDeadline.reset(); // nobody is left to settle the round
-    m_link.reset();           // nobody will acknowledge what is still kept
-    addLog(LogEntry::Kind::Info, m_partnerName.empty() ? "the partner left" : m_partnerName + " left");
+    m_faults.fault = Fault::None;
+    m_faults.gaveUp = false;
+    m_rounds.localWantsRematch = m_rounds.partnerWantsRematch = false;
+    m_rounds.settleDeadline.reset(); // nobody is left to settle the round
+    m_pair.link.reset();           // nobody will acknowledge what is still kept
+    addLog(LogEntry::Kind::Info, m_pair.partnerName.empty() ? "the partner left" : m_pair.partnerName + " left");
 }
 
 void Session::failed(std::string reason)
@@ -95,22 +95,22 @@ void Session::failed(std::string reason)
     if (m_phase == Phase::Failed)
         return;
     m_phase = Phase::Failed;
-    m_fault = Fault::None;
+    m_faults.fault = Fault::None;
     m_failure = reason.empty() ? "the broker did not answer" : std::move(reason);
     addLog(LogEntry::Kind::Info, "connection failed: " + m_failure);
 }
 
 void Session::startOffline(bool localStarts, std::string partnerName)
 {
-    m_partnerName = std::move(partnerName);
-    m_firstStarts = localStarts;
-    m_roundNumber = 0;
+    m_pair.partnerName = std::move(partnerName);
+    m_rounds.firstStarts = localStarts;
+    m_rounds.number = 0;
     startRound(localStarts);
 }
 
 void Session::update()
 {
-    if (m_fault == Fault::PartnerAway && m_clock() >= m_awayDeadline)
+    if (m_faults.fault == Fault::PartnerAway && m_clock() >= m_faults.awayDeadline)
         giveUp();
     settleIfOverdue();
     resendDue();
@@ -118,13 +118,13 @@ void Session::update()
 
 std::optional<Session::TimePoint> Session::nextWake() const
 {
-    if (m_fault == Fault::PartnerAway)
-        return m_awayDeadline;
-    if (m_fault != Fault::None)
+    if (m_faults.fault == Fault::PartnerAway)
+        return m_faults.awayDeadline;
+    if (m_faults.fault != Fault::None)
         return std::nullopt;
-    std::optional<TimePoint> wake = m_settleDeadline;
-    if (m_send && !m_legacyPeer && isPaired())
-        if (const auto due = m_link.nextDue())
+    std::optional<TimePoint> wake = m_rounds.settleDeadline;
+    if (m_send && !m_pair.legacyPeer && isPaired())
+        if (const auto due = m_pair.link.nextDue())
             wake = wake ? std::min(*wake, *due) : *due;
     return wake;
 }
@@ -137,7 +137,7 @@ bool Session::isPaired() const
 bool Session::roundIsOn() const
 {
     // An away partner does not stop our moves: they wait in the link and go out on the resume.
-    return m_phase == Phase::Playing && m_fault != Fault::GaveUp;
+    return m_phase == Phase::Playing && m_faults.fault != Fault::GaveUp;
 }
 
 void Session::eventsDropped(std::size_t count)
@@ -155,8 +155,8 @@ void Session::setNotice(std::string notice)
 void Session::addLog(LogEntry::Kind kind, std::string text)
 {
     LogEntry entry{kind, std::move(text), {}};
-    if ((kind == LogEntry::Kind::Move || kind == LogEntry::Kind::Result) && m_round)
-        entry.board = m_round->boardText();
+    if ((kind == LogEntry::Kind::Move || kind == LogEntry::Kind::Result) && m_rounds.current)
+        entry.board = m_rounds.current->boardText();
     m_log.push_back(std::move(entry));
     ++m_revision;
 }

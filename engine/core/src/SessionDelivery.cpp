@@ -23,35 +23,35 @@ void Session::receive(const std::string& text)
         // An ack names the pairing it acknowledges: one from before a new pairing must not drop
         // what the partner has not seen of this one.
         const auto pairing = envelope->body.find("pairing");
-        if (pairing != envelope->body.end() && (!pairing->is_string() || pairing->get_ref<const std::string&>() != m_pairing))
+        if (pairing != envelope->body.end() && (!pairing->is_string() || pairing->get_ref<const std::string&>() != m_pair.token))
             return;
-        return m_link.acknowledge(envelope->ack);
+        return m_pair.link.acknowledge(envelope->ack);
     }
     if (envelope->type == "bye")
     {
         if (!isPaired())
             return;
-        m_partnerSaidBye = true;
+        m_pair.partnerSaidBye = true;
         return partnerLeft();
     }
     if (envelope->seq == 0)
     {
         // An older peer numbers nothing and acknowledges nothing: play unnumbered with it.
-        if (!m_legacyPeer)
-            m_link.reset();
-        m_legacyPeer = true;
+        if (!m_pair.legacyPeer)
+            m_pair.link.reset();
+        m_pair.legacyPeer = true;
         return apply(*envelope);
     }
 
-    if (envelope->type == "hello" && m_resumed && !m_partnerPairing.empty())
+    if (envelope->type == "hello" && m_pair.resumed && !m_pair.partnerToken.empty())
     {
         // We resumed, but the partner started a new pairing (it had given us up and paired anew):
         // follow it, or the two sides would number and play different games.
         const auto pairing = envelope->body.find("pairing");
-        if (pairing != envelope->body.end() && pairing->is_string() && pairing->get_ref<const std::string&>() != m_partnerPairing)
-            partnerArrived(m_firstStarts, m_partnerName);
+        if (pairing != envelope->body.end() && pairing->is_string() && pairing->get_ref<const std::string&>() != m_pair.partnerToken)
+            partnerArrived(m_rounds.firstStarts, m_pair.partnerName);
     }
-    switch (m_link.receive(envelope->seq))
+    switch (m_pair.link.receive(envelope->seq))
     {
         case ReliableLink::Verdict::Gap: return; // the partner sends again from the missing one
         case ReliableLink::Verdict::Duplicate: return sendAck();
@@ -66,25 +66,25 @@ void Session::apply(const Envelope& envelope)
     if (envelope.type == "hello")
     {
         if (const auto name = envelope.body.find("name"); name != envelope.body.end() && name->is_string() && !name->get_ref<const std::string&>().empty())
-            m_partnerName = name->get<std::string>();
+            m_pair.partnerName = name->get<std::string>();
         if (const auto pairing = envelope.body.find("pairing"); pairing != envelope.body.end() && pairing->is_string())
-            m_partnerPairing = pairing->get<std::string>();
+            m_pair.partnerToken = pairing->get<std::string>();
         ++m_revision;
         return;
     }
     if (envelope.type == "again")
     {
-        m_partnerWantsRematch = true;
+        m_rounds.partnerWantsRematch = true;
         ++m_revision;
-        if (m_phase == Phase::RoundOver && m_localWantsRematch)
-            startRound(m_localStarts ? false : true);
+        if (m_phase == Phase::RoundOver && m_rounds.localWantsRematch)
+            startRound(m_rounds.localStarts ? false : true);
         return;
     }
     if (!acceptsRoundMessages())
         return setNotice("ignored the partner's " + envelope.type + " outside a round");
-    if (envelope.round != m_roundNumber)
+    if (envelope.round != m_rounds.number)
         return setNotice("ignored the partner's " + envelope.type + " of round " + std::to_string(envelope.round));
-    Reply reply = m_round->receive(envelope.type, envelope.body);
+    Reply reply = m_rounds.current->receive(envelope.type, envelope.body);
     if (!reply.accepted)
         return setNotice("refused the partner's " + envelope.type + ": " + reply.reason);
     sendAll(std::move(reply.send));
@@ -95,18 +95,18 @@ void Session::apply(const Envelope& envelope)
 bool Session::acceptsRoundMessages() const
 {
     // A finished round still takes what it waits for to settle (a reveal to verify).
-    return m_round && (m_phase == Phase::Playing || (m_phase == Phase::RoundOver && m_round->isSettling()));
+    return m_rounds.current && (m_phase == Phase::Playing || (m_phase == Phase::RoundOver && m_rounds.current->isSettling()));
 }
 
 void Session::sendAck()
 {
-    if (!m_send || m_legacyPeer)
+    if (!m_send || m_pair.legacyPeer)
         return;
     const GameInfo& info = m_game->info();
     Envelope envelope{info.id, info.protocolVersion, "ack", 0, nlohmann::json::object()};
-    if (!m_partnerPairing.empty())
-        envelope.body["pairing"] = m_partnerPairing;
-    envelope.ack = m_link.delivered();
+    if (!m_pair.partnerToken.empty())
+        envelope.body["pairing"] = m_pair.partnerToken;
+    envelope.ack = m_pair.link.delivered();
     m_send(encode(envelope)); // a lost ack is made good by the next one
 }
 
@@ -116,32 +116,32 @@ void Session::sendMessage(const std::string& type, nlohmann::json body, int roun
         return;
     const GameInfo& info = m_game->info();
     Envelope envelope{info.id, info.protocolVersion, type, round, std::move(body)};
-    if (m_legacyPeer)
+    if (m_pair.legacyPeer)
     {
         if (!m_send(encode(envelope)))
             setNotice("could not send the " + type + " to the partner");
         return;
     }
-    envelope.seq = m_link.nextSequence();
+    envelope.seq = m_pair.link.nextSequence();
     const std::string text = encode(envelope);
-    m_link.push(text, m_clock());
+    m_pair.link.push(text, m_clock());
     // A failed send is kept all the same: it goes out again on the resume or the resend timer.
-    if (m_fault == Fault::None)
+    if (m_faults.fault == Fault::None)
         m_send(text);
 }
 
 void Session::sendAll(std::vector<Message> messages)
 {
     for (Message& message : messages)
-        sendMessage(message.type, std::move(message.body), m_roundNumber);
+        sendMessage(message.type, std::move(message.body), m_rounds.number);
 }
 
 void Session::resendDue()
 {
     // Not while a fault holds the link: the resume sends everything anyway.
-    if (m_fault != Fault::None || !m_send || m_legacyPeer || !isPaired())
+    if (m_faults.fault != Fault::None || !m_send || m_pair.legacyPeer || !isPaired())
         return;
-    for (const std::string& text : m_link.due(m_clock()))
+    for (const std::string& text : m_pair.link.due(m_clock()))
         m_send(text);
 }
 

@@ -16,44 +16,44 @@ const char* verdictText(Outcome outcome)
 
 void Session::startRound(bool localStarts)
 {
-    ++m_roundNumber;
-    m_localStarts = localStarts;
-    m_localWantsRematch = m_partnerWantsRematch = false;
-    m_scored = Outcome::Undecided;
-    m_wasSettling = false;
-    m_settleDeadline.reset();
-    const int number = m_roundNumber;
+    ++m_rounds.number;
+    m_rounds.localStarts = localStarts;
+    m_rounds.localWantsRematch = m_rounds.partnerWantsRematch = false;
+    m_rounds.scored = Outcome::Undecided;
+    m_rounds.wasSettling = false;
+    m_rounds.settleDeadline.reset();
+    const int number = m_rounds.number;
     RoundSetup setup;
     setup.localStarts = localStarts;
-    m_round = m_game->newRound(setup);
+    m_rounds.current = m_game->newRound(setup);
     m_phase = Phase::Playing;
-    addLog(LogEntry::Kind::Info, "round " + std::to_string(number) + ": you are " + m_round->localSide() +
-                                     (localStarts ? " and start" : ", " + m_partnerName + " starts"));
+    addLog(LogEntry::Kind::Info, "round " + std::to_string(number) + ": you are " + m_rounds.current->localSide() +
+                                     (localStarts ? " and start" : ", " + m_pair.partnerName + " starts"));
 }
 
 bool Session::load(std::string_view position, std::string& error)
 {
-    if (!m_round)
+    if (!m_rounds.current)
     {
         error = "no round";
         return false;
     }
-    if (!m_round->load(position, error))
+    if (!m_rounds.current->load(position, error))
         return false;
     ++m_revision;
-    if (m_round->isOver() && m_phase == Phase::Playing)
+    if (m_rounds.current->isOver() && m_phase == Phase::Playing)
         afterAction();
     return true;
 }
 
 bool Session::isLocalTurn() const
 {
-    return roundIsOn() && m_round && (m_round->turn() == Turn::Local || m_round->turn() == Turn::Both);
+    return roundIsOn() && m_rounds.current && (m_rounds.current->turn() == Turn::Local || m_rounds.current->turn() == Turn::Both);
 }
 
 bool Session::act(std::string_view action)
 {
-    if (!roundIsOn() || !m_round)
+    if (!roundIsOn() || !m_rounds.current)
     {
         setNotice("no round is being played");
         return false;
@@ -63,7 +63,7 @@ bool Session::act(std::string_view action)
         setNotice("it is not your turn");
         return false;
     }
-    Reply reply = m_round->act(action);
+    Reply reply = m_rounds.current->act(action);
     if (!reply.accepted)
     {
         setNotice(reply.reason.empty() ? "that move is not allowed" : reply.reason);
@@ -77,67 +77,67 @@ bool Session::act(std::string_view action)
 
 void Session::requestRematch()
 {
-    if (m_phase != Phase::RoundOver || m_fault == Fault::GaveUp || m_localWantsRematch)
+    if (m_phase != Phase::RoundOver || m_faults.fault == Fault::GaveUp || m_rounds.localWantsRematch)
         return;
-    m_localWantsRematch = true;
+    m_rounds.localWantsRematch = true;
     sendMessage("again", nlohmann::json::object(), 0);
     ++m_revision;
-    if (m_partnerWantsRematch)
-        startRound(!m_localStarts);
+    if (m_rounds.partnerWantsRematch)
+        startRound(!m_rounds.localStarts);
 }
 
 void Session::afterAction()
 {
-    if (const std::string event = m_round->lastEventText(); !event.empty())
+    if (const std::string event = m_rounds.current->lastEventText(); !event.empty())
         addLog(LogEntry::Kind::Move, event);
-    const bool settleEnded = m_wasSettling && !m_round->isSettling();
+    const bool settleEnded = m_rounds.wasSettling && !m_rounds.current->isSettling();
     followSettle();
-    if (!m_round->isOver())
+    if (!m_rounds.current->isOver())
         return;
-    const Outcome outcome = m_round->outcome();
+    const Outcome outcome = m_rounds.current->outcome();
     if (m_phase == Phase::Playing)
     {
         m_phase = Phase::RoundOver;
-        m_scored = outcome;
+        m_rounds.scored = outcome;
         count(outcome, +1);
-        addLog(LogEntry::Kind::Result, m_round->resultText() + " (" + verdictText(outcome) + ")");
+        addLog(LogEntry::Kind::Result, m_rounds.current->resultText() + " (" + verdictText(outcome) + ")");
         return;
     }
     // A message that settled a finished round may change its result (a caught cheat forfeits).
-    if (m_phase != Phase::RoundOver || (outcome == m_scored && !settleEnded))
+    if (m_phase != Phase::RoundOver || (outcome == m_rounds.scored && !settleEnded))
         return;
-    count(m_scored, -1);
+    count(m_rounds.scored, -1);
     count(outcome, +1);
-    m_scored = outcome;
-    addLog(LogEntry::Kind::Result, m_round->resultText() + " (" + verdictText(outcome) + ")");
+    m_rounds.scored = outcome;
+    addLog(LogEntry::Kind::Result, m_rounds.current->resultText() + " (" + verdictText(outcome) + ")");
 }
 
 void Session::count(Outcome outcome, int step)
 {
     if (outcome != Outcome::Undecided)
-        (outcome == Outcome::Won ? m_wins : outcome == Outcome::Lost ? m_losses : m_draws) += step;
+        (outcome == Outcome::Won ? m_score.wins : outcome == Outcome::Lost ? m_score.losses : m_score.draws) += step;
 }
 
 void Session::followSettle()
 {
-    m_wasSettling = m_round && m_round->isSettling();
-    if (!m_wasSettling)
-        m_settleDeadline.reset();
-    else if (!m_settleDeadline)
-        m_settleDeadline = m_clock() + m_round->settleTimeout();
+    m_rounds.wasSettling = m_rounds.current && m_rounds.current->isSettling();
+    if (!m_rounds.wasSettling)
+        m_rounds.settleDeadline.reset();
+    else if (!m_rounds.settleDeadline)
+        m_rounds.settleDeadline = m_clock() + m_rounds.current->settleTimeout();
 }
 
 void Session::settleIfOverdue()
 {
     // While a fault holds the pair the partner cannot settle anything: the wait starts again on the
     // resume (see partnerBack()).
-    if (!m_settleDeadline || m_fault != Fault::None || m_clock() < *m_settleDeadline)
+    if (!m_rounds.settleDeadline || m_faults.fault != Fault::None || m_clock() < *m_rounds.settleDeadline)
         return;
-    m_settleDeadline.reset();
-    if (!m_round || !m_round->isSettling())
+    m_rounds.settleDeadline.reset();
+    if (!m_rounds.current || !m_rounds.current->isSettling())
         return;
-    m_round->settleTimedOut();
-    addLog(LogEntry::Kind::Notice, "the partner did not settle round " + std::to_string(m_roundNumber) + " in time");
+    m_rounds.current->settleTimedOut();
+    addLog(LogEntry::Kind::Notice, "the partner did not settle round " + std::to_string(m_rounds.number) + " in time");
     afterAction();
 }
 

@@ -119,42 +119,42 @@ public:
     /// When update() next has something to do, if anything is scheduled.
     std::optional<TimePoint> nextWake() const;
     /// How long an away partner is waited for before PartnerLeft (default 60 s).
-    void setGracePeriod(std::chrono::milliseconds period) { m_gracePeriod = period; }
-    std::chrono::milliseconds gracePeriod() const { return m_gracePeriod; }
+    void setGracePeriod(std::chrono::milliseconds period) { m_faults.gracePeriod = period; }
+    std::chrono::milliseconds gracePeriod() const { return m_faults.gracePeriod; }
     /// While PartnerAway: the time left until we give up (zero otherwise).
     std::chrono::milliseconds graceLeft() const;
     /// Whether the last PartnerLeft came from giving up on an away partner, rather than a bye.
-    bool gaveUpWaiting() const { return m_gaveUp; }
+    bool gaveUpWaiting() const { return m_faults.gaveUp; }
     /// For tests: the clock that timers and the grace period follow.
     void setClock(Clock clock) { m_clock = std::move(clock); }
     /// The numbering and acknowledgement state of this pairing.
-    const ReliableLink& link() const { return m_link; }
+    const ReliableLink& link() const { return m_pair.link; }
 
     /// Where the session stands; PartnerAway or Reconnecting while a fault holds the round.
     Phase phase() const;
     const Game& game() const { return *m_game; }
     /// When a settling round (Round::isSettling()) stops waiting for the partner, if it is waiting.
-    std::optional<TimePoint> settleDeadline() const { return m_settleDeadline; }
+    std::optional<TimePoint> settleDeadline() const { return m_rounds.settleDeadline; }
     /// The current (or last finished) round; nullptr before the first.
-    Round* round() { return m_round.get(); }
-    const Round* round() const { return m_round.get(); }
+    Round* round() { return m_rounds.current.get(); }
+    const Round* round() const { return m_rounds.current.get(); }
     /// 1 for the first round with this partner.
-    int roundNumber() const { return m_roundNumber; }
-    bool localStarts() const { return m_localStarts; }
+    int roundNumber() const { return m_rounds.number; }
+    bool localStarts() const { return m_rounds.localStarts; }
     /// Whether the local player may act now.
     bool isLocalTurn() const;
-    bool localWantsRematch() const { return m_localWantsRematch; }
-    bool partnerWantsRematch() const { return m_partnerWantsRematch; }
+    bool localWantsRematch() const { return m_rounds.localWantsRematch; }
+    bool partnerWantsRematch() const { return m_rounds.partnerWantsRematch; }
     const std::string& localName() const { return m_localName; }
-    const std::string& partnerName() const { return m_partnerName; }
+    const std::string& partnerName() const { return m_pair.partnerName; }
     /// The last refusal or warning ("partner plays connect4 v1"); "" when none since the last action.
     const std::string& notice() const { return m_notice; }
     /// Why the connection failed (phase Failed).
     const std::string& failure() const { return m_failure; }
-    int wins() const { return m_wins; }
-    int losses() const { return m_losses; }
-    int draws() const { return m_draws; }
-    int roundsFinished() const { return m_wins + m_losses + m_draws; }
+    int wins() const { return m_score.wins; }
+    int losses() const { return m_score.losses; }
+    int draws() const { return m_score.draws; }
+    int roundsFinished() const { return m_score.wins + m_score.losses + m_score.draws; }
     /// Everything that happened, oldest first.
     const std::vector<LogEntry>& log() const { return m_log; }
     /// Changes whenever anything visible changes.
@@ -192,37 +192,57 @@ private:
     // Faults: away, reconnecting, giving up (SessionFaults.cpp).
     void giveUp();
 
+    /// The partner and how the pair talks: names, pairing tokens, numbered delivery.
+    struct Pairing
+    {
+        std::string partnerName;
+        std::string token;        // ours, sent in the hello
+        std::string partnerToken; // the partner's, named in our acks
+        ReliableLink link;
+        bool partnerSaidBye = false;
+        bool resumed = false;    // came through a fault (a partner's new hello restarts it)
+        bool legacyPeer = false; // the partner sends no sequence numbers: nothing is numbered or acked
+    };
+    /// A fault that holds the round (or RoundOver) without ending it (SessionFaults.cpp).
+    struct Faults
+    {
+        Fault fault = Fault::None;
+        std::chrono::milliseconds gracePeriod = DefaultGracePeriod;
+        TimePoint awayDeadline{};
+        bool gaveUp = false;
+    };
+    /// The current round and what comes after it (SessionRound.cpp).
+    struct Rounds
+    {
+        std::unique_ptr<Round> current;
+        int number = 0;
+        bool firstStarts = true;
+        bool localStarts = true;
+        bool localWantsRematch = false;
+        bool partnerWantsRematch = false;
+        Outcome scored = Outcome::Undecided; // what the finished round counts as in the score
+        bool wasSettling = false;
+        std::optional<TimePoint> settleDeadline; // while the round settles and the pair is connected
+    };
+    struct Score
+    {
+        int wins = 0;
+        int losses = 0;
+        int draws = 0;
+    };
+
     const Game* m_game;
     std::string m_localName;
     Send m_send;
-    Phase m_phase = Phase::Offline; // the game's phase; m_fault may hold it
-    Fault m_fault = Fault::None;
-    ReliableLink m_link;
+    Phase m_phase = Phase::Offline; // the game's phase; m_faults may hold it
     Clock m_clock = [] { return std::chrono::steady_clock::now(); };
-    std::chrono::milliseconds m_gracePeriod = DefaultGracePeriod;
-    TimePoint m_awayDeadline{};
-    bool m_gaveUp = false;
-    bool m_partnerSaidBye = false;
-    bool m_resumed = false;     // this pairing came through a fault (a partner's new hello restarts it)
-    bool m_legacyPeer = false;  // the partner sends no sequence numbers: nothing is numbered or acked
-    std::string m_pairing;      // our random token of this pairing, sent in the hello
-    std::string m_partnerPairing;
     std::mt19937_64 m_random{std::random_device{}()};
-    std::unique_ptr<Round> m_round;
-    Outcome m_scored = Outcome::Undecided; // what the finished round counts as in the score
-    bool m_wasSettling = false;
-    std::optional<TimePoint> m_settleDeadline; // while the round settles and the pair is connected
-    int m_roundNumber = 0;
-    bool m_firstStarts = true;
-    bool m_localStarts = true;
-    bool m_localWantsRematch = false;
-    bool m_partnerWantsRematch = false;
-    std::string m_partnerName;
+    Pairing m_pair;
+    Faults m_faults;
+    Rounds m_rounds;
+    Score m_score;
     std::string m_notice;
     std::string m_failure;
-    int m_wins = 0;
-    int m_losses = 0;
-    int m_draws = 0;
     std::vector<LogEntry> m_log;
     std::uint64_t m_revision = 0;
 };
