@@ -11,6 +11,8 @@
 #include <mqttgames/battleship/Codec.hpp>
 #include <mqttgames/battleship/Commitment.hpp>
 
+#include "RoundWords.hpp"
+
 namespace battleship
 {
 
@@ -43,18 +45,6 @@ std::mt19937_64 freshRandom()
     return std::mt19937_64((static_cast<std::uint64_t>(device()) << 32) ^ device());
 }
 
-std::string shortHash(const std::string& commitment)
-{
-    return commitment.substr(0, 8) + "\xE2\x80\xA6";
-}
-
-std::string answerText(const ShotAnswer& answer)
-{
-    if (answer.outcome == ShotOutcome::Sunk && answer.sunkShip)
-        return "sunk, the " + std::to_string(answer.sunkShip->length) + "-ship " + toString(*answer.sunkShip);
-    return toString(answer.outcome);
-}
-
 // Why `sea` refuses this answer to a shot at a fresh cell (TargetSea::record only says no).
 std::string whyImpossible(const TargetSea& sea, const ShotRecord& result)
 {
@@ -69,48 +59,6 @@ std::string whyImpossible(const TargetSea& sea, const ShotRecord& result)
 }
 
 // The one line of a sea for boardText: own fleet (with its hits) or what we know of the enemy's.
-std::string ownRow(const OwnSea* sea, int row)
-{
-    std::string line;
-    for (int column = 0; column < SeaSize; ++column)
-    {
-        const Coord cell{column, row};
-        char mark = '.';
-        if (sea)
-        {
-            const auto ship = sea->fleet().shipAt(cell);
-            if (ship && sea->isSunk(*ship))
-                mark = '#';
-            else if (ship && sea->isShot(cell))
-                mark = 'x';
-            else if (ship)
-                mark = static_cast<char>('0' + sea->fleet().ships()[*ship].length);
-            else if (sea->isShot(cell))
-                mark = 'o';
-        }
-        line += ' ';
-        line += mark;
-    }
-    return line;
-}
-
-std::string targetRow(const TargetSea& sea, const std::optional<Fleet>& revealed, int row)
-{
-    std::string line;
-    for (int column = 0; column < SeaSize; ++column)
-    {
-        const Coord cell{column, row};
-        constexpr char Marks[] = {'.', 'o', 'x', '#'};
-        char mark = Marks[static_cast<int>(sea.at(cell))];
-        // After the reveal, the ships we never found show as their length.
-        if (mark == '.' && revealed)
-            if (const auto ship = revealed->shipAt(cell))
-                mark = static_cast<char>('0' + revealed->ships()[*ship].length);
-        line += ' ';
-        line += mark;
-    }
-    return line;
-}
 
 } // namespace
 
@@ -133,22 +81,6 @@ const std::string& Round::partnerCommitment() const
 {
     static const std::string none;
     return m_partnerCommitment ? *m_partnerCommitment : none;
-}
-
-std::string Round::verificationText() const
-{
-    switch (stage())
-    {
-        case Stage::Placing:
-        case Stage::Shooting: return {};
-        case Stage::Revealing: return "Waiting for the partner to reveal its fleet\xE2\x80\xA6";
-        case Stage::Over: break;
-    }
-    if (m_revealWithheld)
-        return "Not verified: the partner did not reveal their fleet";
-    if (!m_verdict->verified())
-        return "Cheat: " + m_verdict->reason;
-    return "Fleet verified: it matches the commitment and all " + std::to_string(m_answers.size()) + " answers";
 }
 
 engine::Turn Round::turn() const
@@ -181,41 +113,6 @@ engine::Outcome Round::outcome() const
 
 std::string Round::localSide() const { return m_localStarts ? "Red" : "Teal"; }
 std::string Round::remoteSide() const { return m_localStarts ? "Teal" : "Red"; }
-
-std::string Round::boardText() const
-{
-    std::ostringstream text;
-    text << "   Your fleet              Enemy waters\n";
-    text << "   A B C D E F G H I J     A B C D E F G H I J\n";
-    for (int row = 0; row < SeaSize; ++row)
-    {
-        const std::string number = (row + 1 < 10 ? " " : "") + std::to_string(row + 1);
-        text << number << ownRow(ownSea(), row) << "  " << number << targetRow(m_target, m_revealed, row) << '\n';
-    }
-    if (const std::string verification = verificationText(); !verification.empty())
-        text << verification << '\n';
-    return text.str();
-}
-
-std::string Round::notationHelp() const
-{
-    if (stage() == Stage::Placing)
-        return "\"random\", or \"place\" and the five ships like A1H5,C3V4,E5H3,G7V3,J1V2 "
-               "(origin, H or V, length 5 4 3 3 2)";
-    return "a cell A1-J10 to shoot at";
-}
-
-std::string Round::resultText() const
-{
-    if (stage() != Stage::Over)
-        return {};
-    if (m_verdict && !m_verdict->verified())
-        return "Partner cheated: " + m_verdict->reason;
-    const std::string verified = m_revealWithheld ? "; partner did not reveal their fleet: not verified" : "; their fleet verified";
-    if (localSankAll())
-        return "You sank the enemy fleet in " + std::to_string(m_target.shotsFired()) + " shots" + verified;
-    return "Your fleet was sunk in " + std::to_string(m_shotsReceived) + " shots" + verified;
-}
 
 engine::Reply Round::act(std::string_view action)
 {
@@ -445,18 +342,6 @@ void Round::settleTimedOut()
     m_lastEvent = "partner did not reveal their fleet: not verified";
 }
 
-std::string Round::statusText() const
-{
-    switch (stage())
-    {
-        case Stage::Placing: return m_own ? "Partner placing fleet" : "Placing fleet";
-        case Stage::Revealing: return "Verifying the partner's fleet\xE2\x80\xA6";
-        case Stage::Shooting:
-        case Stage::Over: break;
-    }
-    return {};
-}
-
 void Round::revealIfOver()
 {
     if (m_revealSent || !(localSankAll() || partnerSankAll()))
@@ -485,111 +370,6 @@ engine::BotJob Round::botJob(int level) const
         const auto cell = chooseShot(chosen, sea, random);
         return cell ? toString(*cell) : std::string();
     };
-}
-
-bool Round::load(std::string_view position, std::string& error)
-{
-    std::istringstream words{std::string(position)};
-    std::string word;
-    if (!(words >> word) || (word == "new" && !(words >> word)))
-    {
-        *this = Round(m_localStarts);
-        return true;
-    }
-    const bool digits = word.size() <= 18 && std::ranges::all_of(word, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
-    if (!digits)
-    {
-        error = "a position starts with a whole number to seed the fleets, not \"" + word + "\"";
-        return false;
-    }
-    const std::uint64_t seed = std::stoull(word);
-
-    // Both sides are played here, wired to each other, so every shot goes through the protocol.
-    struct Letter
-    {
-        bool toLocal;
-        engine::Message message;
-    };
-    std::deque<Letter> post;
-    Round local(m_localStarts);
-    Round remote(!m_localStarts);
-    const auto mail = [&post](bool toLocal, std::vector<engine::Message> messages)
-    {
-        for (auto& message : messages)
-            post.push_back({toLocal, std::move(message)});
-    };
-    const auto deliver = [&]
-    {
-        for (; !post.empty(); post.pop_front())
-        {
-            Letter& letter = post.front();
-            engine::Reply reply = (letter.toLocal ? local : remote).receive(letter.message.type, letter.message.body);
-            if (!reply.accepted)
-                return reply.reason;
-            mail(!letter.toLocal, std::move(reply.send));
-        }
-        return std::string();
-    };
-
-    std::mt19937_64 random(seed);
-    const Fleet ours = Fleet::random(random);
-    const Fleet theirs = Fleet::random(random);
-    if (!local.place(ours, error) || !remote.place(theirs, error))
-        return false;
-    mail(false, std::exchange(local.m_outgoing, {}));
-    mail(true, std::exchange(remote.m_outgoing, {}));
-    if (error = deliver(); !error.empty())
-        return false;
-
-    const auto fire = [&](const std::string& cell) -> bool
-    {
-        Round& shooter = local.localShoots() ? local : remote;
-        if (local.stage() != Stage::Shooting)
-        {
-            error = "the game is over before the shot " + cell;
-            return false;
-        }
-        engine::Reply reply = shooter.act(cell);
-        if (!reply.accepted)
-        {
-            error = "shot " + cell + ": " + reply.reason;
-            return false;
-        }
-        mail(&shooter == &remote, std::move(reply.send));
-        error = deliver();
-        return error.empty();
-    };
-    while (words >> word)
-    {
-        if (word != "auto")
-        {
-            if (!fire(word))
-                return false;
-            continue;
-        }
-        std::string count;
-        words >> count;
-        int shots = 0;
-        if (count == "end")
-            shots = 2 * SeaCells;
-        else if (count.empty() || count.size() > 3 || !std::ranges::all_of(count, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))
-        {
-            error = "\"auto\" takes a number of shots or \"end\", not \"" + count + "\"";
-            return false;
-        }
-        else
-            shots = std::stoi(count);
-        for (int shot = 0; shot < shots && local.stage() == Stage::Shooting; ++shot)
-        {
-            const Round& shooter = local.localShoots() ? local : remote;
-            const auto cell = chooseShot(Level::Medium, shooter.targetSea(), random);
-            if (!cell || !fire(toString(*cell)))
-                return false;
-        }
-    }
-    local.m_lastEvent.clear();
-    *this = std::move(local);
-    return true;
 }
 
 } // namespace battleship

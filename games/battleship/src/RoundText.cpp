@@ -1,0 +1,122 @@
+#include <mqttgames/battleship/Round.hpp>
+
+#include "RoundWords.hpp"
+
+// What a round of Battleship shows in words: the boards for a terminal, the status, the result and
+// the check of the partner's fleet.
+
+namespace battleship
+{
+
+namespace
+{
+
+std::string ownRow(const OwnSea* sea, int row)
+{
+    std::string line;
+    for (int column = 0; column < SeaSize; ++column)
+    {
+        const Coord cell{column, row};
+        char mark = '.';
+        if (sea)
+        {
+            const auto ship = sea->fleet().shipAt(cell);
+            if (ship && sea->isSunk(*ship))
+                mark = '#';
+            else if (ship && sea->isShot(cell))
+                mark = 'x';
+            else if (ship)
+                mark = static_cast<char>('0' + sea->fleet().ships()[*ship].length);
+            else if (sea->isShot(cell))
+                mark = 'o';
+        }
+        line += ' ';
+        line += mark;
+    }
+    return line;
+}
+
+std::string targetRow(const TargetSea& sea, const std::optional<Fleet>& revealed, int row)
+{
+    std::string line;
+    for (int column = 0; column < SeaSize; ++column)
+    {
+        const Coord cell{column, row};
+        constexpr char Marks[] = {'.', 'o', 'x', '#'};
+        char mark = Marks[static_cast<int>(sea.at(cell))];
+        // After the reveal, the ships we never found show as their length.
+        if (mark == '.' && revealed)
+            if (const auto ship = revealed->shipAt(cell))
+                mark = static_cast<char>('0' + revealed->ships()[*ship].length);
+        line += ' ';
+        line += mark;
+    }
+    return line;
+}
+
+} // namespace
+
+std::string Round::verificationText() const
+{
+    switch (stage())
+    {
+        case Stage::Placing:
+        case Stage::Shooting: return {};
+        case Stage::Revealing: return "Waiting for the partner to reveal its fleet\xE2\x80\xA6";
+        case Stage::Over: break;
+    }
+    if (m_revealWithheld)
+        return "Not verified: the partner did not reveal their fleet";
+    if (!m_verdict->verified())
+        return "Cheat: " + m_verdict->reason;
+    return "Fleet verified: it matches the commitment and all " + std::to_string(m_answers.size()) + " answers";
+}
+
+std::string Round::boardText() const
+{
+    std::ostringstream text;
+    text << "   Your fleet              Enemy waters\n";
+    text << "   A B C D E F G H I J     A B C D E F G H I J\n";
+    for (int row = 0; row < SeaSize; ++row)
+    {
+        const std::string number = (row + 1 < 10 ? " " : "") + std::to_string(row + 1);
+        text << number << ownRow(ownSea(), row) << "  " << number << targetRow(m_target, m_revealed, row) << '\n';
+    }
+    if (const std::string verification = verificationText(); !verification.empty())
+        text << verification << '\n';
+    return text.str();
+}
+
+std::string Round::notationHelp() const
+{
+    if (stage() == Stage::Placing)
+        return "\"random\", or \"place\" and the five ships like A1H5,C3V4,E5H3,G7V3,J1V2 "
+               "(origin, H or V, length 5 4 3 3 2)";
+    return "a cell A1-J10 to shoot at";
+}
+
+std::string Round::resultText() const
+{
+    if (stage() != Stage::Over)
+        return {};
+    if (m_verdict && !m_verdict->verified())
+        return "Partner cheated: " + m_verdict->reason;
+    const std::string verified = m_revealWithheld ? "; partner did not reveal their fleet: not verified" : "; their fleet verified";
+    if (localSankAll())
+        return "You sank the enemy fleet in " + std::to_string(m_target.shotsFired()) + " shots" + verified;
+    return "Your fleet was sunk in " + std::to_string(m_shotsReceived) + " shots" + verified;
+}
+
+std::string Round::statusText() const
+{
+    switch (stage())
+    {
+        case Stage::Placing: return m_own ? "Partner placing fleet" : "Placing fleet";
+        case Stage::Revealing: return "Verifying the partner's fleet\xE2\x80\xA6";
+        case Stage::Shooting:
+        case Stage::Over: break;
+    }
+    return {};
+}
+
+} // namespace battleship
