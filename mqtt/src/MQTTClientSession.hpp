@@ -31,6 +31,8 @@ using Handle = std::shared_ptr<mosquitto>;
 // Room for the fixed header, the topic and MQTT 5 properties above a message's payload, when the
 // broker is told the largest packet we take.
 constexpr std::size_t PacketOverhead = 1024;
+// The user property that marks our wills, so receivers can tell a crash from a goodbye.
+inline constexpr std::pair<const char*, const char*> WillMark{"mqttgames", "will"};
 // How long a polite disconnect may take to get its DISCONNECT out before the socket is closed anyway.
 constexpr std::chrono::seconds Linger{2};
 

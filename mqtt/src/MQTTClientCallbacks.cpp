@@ -1,0 +1,243 @@
+#include "MQTTClientSession.hpp"
+
+#include "MosquittoText.hpp"
+
+#include <mosquitto.h>
+#include <mqtt_protocol.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <cstdlib>
+#include <string_view>
+
+// MQTTClient's state, the part libmosquitto calls back into (reactor thread, inside a libmosquitto
+// call): connect and disconnect, messages, subscription and unsubscription acknowledgements.
+
+namespace mqtt
+{
+namespace
+{
+
+std::string localAddressOf(int fd)
+{
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (fd < 0 || getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0)
+        return "";
+    char text[INET6_ADDRSTRLEN] = {};
+    if (address.ss_family == AF_INET)
+        inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&address)->sin_addr, text, sizeof text);
+    else if (address.ss_family == AF_INET6)
+        inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(&address)->sin6_addr, text, sizeof text);
+    return text;
+}
+
+bool isWill(const mosquitto_property* properties)
+{
+    bool found = false;
+    for (bool skip = false;; skip = true)
+    {
+        char* name = nullptr;
+        char* value = nullptr;
+        properties = mosquitto_property_read_string_pair(properties, MQTT_PROP_USER_PROPERTY, &name, &value, skip);
+        if (!properties)
+            return found;
+        found = found || (std::string_view(name) == detail::WillMark.first && std::string_view(value) == detail::WillMark.second);
+        std::free(name);
+        std::free(value);
+    }
+}
+
+} // namespace
+
+using detail::AckWait;
+using detail::Callbacks;
+using detail::describe;
+using detail::Handle;
+using detail::Linger;
+using detail::Link;
+using detail::PacketOverhead;
+using detail::Pending;
+using detail::refusal;
+
+// --- libmosquitto's callbacks (reactor thread, inside a libmosquitto call) --------------------
+
+void MQTTClient::Impl::handleConnect(mosquitto* h, void* userdata, int rc)
+{
+    Impl& self = of(userdata);
+    if (h != self.handle.get())
+        return;
+    if (rc != 0)
+    {
+        if (self.useV5 && (rc == MQTT_RC_UNSUPPORTED_PROTOCOL_VERSION || rc == CONNACK_REFUSED_PROTOCOL_VERSION))
+            return self.fallBack("the broker refused MQTT 5");
+        self.attemptFailed("cannot connect to " + self.endpoint + ": " + refusal(rc, self.useV5));
+        return;
+    }
+    if (self.connectTimer)
+        self.reactor.cancel(self.connectTimer);
+    self.connectTimer = 0;
+    const bool reconnected = self.everConnected;
+    self.everConnected = true;
+    {
+        std::lock_guard lock(self.mutex);
+        if (self.reportsCount())
+        {
+            self.link = Link::Connected;
+            self.protocol = self.useV5 ? 5 : 4;
+            self.localAddress = localAddressOf(mosquitto_socket(h));
+            self.outcome = "";
+        }
+        self.backoff = self.reconnectDelay;
+    }
+    self.changed.notify_all();
+    self.log.write((reconnected ? "reconnected to " : "connected to ") + self.endpoint +
+                   (self.useV5 ? " (MQTT 5)" : " (MQTT 3.1.1)"));
+    self.keepAlive();
+    // Subscriptions are made again here, before anything else is sent on the new connection.
+    std::vector<std::tuple<std::string, int, bool>> again;
+    for (const auto& [topic, options] : self.subscriptions)
+        again.emplace_back(topic, options.first, options.second);
+    if (!again.empty())
+        self.sendSubscriptions(again, nullptr);
+    const auto callbacks = self.active;
+    if (callbacks && callbacks->connection)
+        self.tell([&] { callbacks->connection(true, reconnected ? "reconnected" : "connected"); });
+}
+
+void MQTTClient::Impl::fallBack(const std::string& why)
+{
+    log.write(why + ": trying MQTT 3.1.1");
+    closeHandle();
+    useV5 = false;
+    reactor.post([self = shared_from_this()] { self->startAttempt(); });
+}
+
+void MQTTClient::Impl::handleDisconnect(mosquitto* h, void* userdata, int rc)
+{
+    const int error = errno;
+    Impl& self = of(userdata);
+    if (h != self.handle.get())
+        return;
+    if (self.leaving)
+    {
+        self.log.write("disconnected");
+        self.closeHandle();
+        return;
+    }
+    if (self.connectTimer != 0)
+    {
+        // No CONNACK yet. A broker that speaks only 3.1.1 may close instead of refusing.
+        if (self.useV5 && (rc == MOSQ_ERR_CONN_LOST || rc == MOSQ_ERR_PROTOCOL))
+            return self.fallBack("the broker closed the connection to an MQTT 5 CONNECT");
+        self.attemptFailed("cannot connect to " + self.endpoint + ": " + describe(rc, error));
+        return;
+    }
+    const std::string reason = "connection lost: " + (rc == 0 ? std::string("closed by the broker") : describe(rc, error));
+    self.closeHandle();
+    {
+        std::lock_guard lock(self.mutex);
+        if (self.reportsCount())
+        {
+            self.link = Link::Reconnecting;
+            self.protocol = 0;
+            self.localAddress.clear();
+        }
+        self.lastError = reason;
+    }
+    self.changed.notify_all();
+    self.log.write(reason);
+    self.scheduleReconnect();
+    const auto callbacks = self.active;
+    if (callbacks && callbacks->connection)
+        self.tell([&] { callbacks->connection(false, reason); });
+}
+
+void MQTTClient::Impl::handleMessage(mosquitto* h, void* userdata, const mosquitto_message* message,
+                                     const mosquitto_property* properties)
+{
+    Impl& self = of(userdata);
+    if (h != self.handle.get())
+        return;
+    const auto size = static_cast<std::size_t>(std::max(message->payloadlen, 0));
+    if (size > self.limit)
+    {
+        self.log.write("ignored a message of " + std::to_string(size) + " bytes: larger than the limit");
+        return;
+    }
+    const auto callbacks = self.active;
+    if (!callbacks || (!callbacks->messageInfo && !callbacks->detailedMessage && !callbacks->message))
+        return;
+    MQTTClient::MessageInfo info;
+    info.retained = message->retain;
+    info.fromWill = isWill(properties);
+    // Copied here: libmosquitto frees the message when this callback returns.
+    const std::string topic = message->topic ? message->topic : "";
+    const std::string payload(static_cast<const char*>(message->payload), size);
+    if (self.log.enabled())
+        self.log.write("received on '" + topic + "' (" + std::to_string(payload.size()) + " bytes" +
+                       (message->retain ? ", retained" : "") + ")");
+    self.tell(
+        [&]
+        {
+            if (callbacks->messageInfo)
+                callbacks->messageInfo(topic, payload, info);
+            else if (callbacks->detailedMessage)
+                callbacks->detailedMessage(topic, payload, message->retain);
+            else
+                callbacks->message(topic, payload);
+        });
+}
+
+void MQTTClient::Impl::handleSubscribe(mosquitto* h, void* userdata, int mid, int count, const int* grantedQos)
+{
+    Impl& self = of(userdata);
+    if (h != self.handle.get())
+        return;
+    bool granted = count > 0;
+    for (int i = 0; i < count; ++i)
+        granted = granted && grantedQos[i] >= 0 && grantedQos[i] <= 2;
+    const auto taken = self.takePending(mid);
+    if (!taken)
+        return;
+    const Pending& request = *taken;
+    if (request.wait)
+        request.wait->fulfil(granted);
+    if (!granted)
+        self.setError("the broker refused the subscription");
+    const auto callbacks = self.active;
+    if (callbacks && callbacks->subscribed)
+        for (const auto& topic : request.topics)
+            self.tell([&] { callbacks->subscribed(topic, granted); });
+}
+
+std::optional<Pending> MQTTClient::Impl::takePending(int mid)
+{
+    const auto found = pending.find(mid);
+    if (found == pending.end())
+        return std::nullopt;
+    Pending request = std::move(found->second);
+    pending.erase(found);
+    return request;
+}
+
+void MQTTClient::Impl::handleUnsubscribe(mosquitto* h, void* userdata, int mid)
+{
+    Impl& self = of(userdata);
+    if (h != self.handle.get())
+        return;
+    const auto taken = self.takePending(mid);
+    if (!taken)
+        return;
+    const Pending& request = *taken;
+    if (request.wait)
+        request.wait->fulfil(true);
+    const auto callbacks = self.active;
+    if (callbacks && callbacks->unsubscribed)
+        for (const auto& topic : request.topics)
+            self.tell([&] { callbacks->unsubscribed(topic); });
+}
+
+} // namespace mqtt
