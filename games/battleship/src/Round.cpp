@@ -70,7 +70,7 @@ Stage Round::stage() const
 {
     if (!m_own || !m_partnerCommitment)
         return Stage::Placing;
-    if (m_verdict || m_revealWithheld)
+    if (m_reveal.verdict || m_reveal.withheld)
         return Stage::Over;
     if (localSankAll() || partnerSankAll())
         return Stage::Revealing;
@@ -106,7 +106,7 @@ engine::Outcome Round::outcome() const
     // The round ends only once the partner's reveal was checked: until then a win may be a cheat's.
     if (stage() != Stage::Over)
         return engine::Outcome::Undecided;
-    if (m_verdict && !m_verdict->verified())
+    if (m_reveal.verdict && !m_reveal.verdict->verified())
         return engine::Outcome::Won; // a caught cheat forfeits
     return localSankAll() ? engine::Outcome::Won : engine::Outcome::Lost;
 }
@@ -326,11 +326,11 @@ bool Round::receiveReveal(const nlohmann::json& body, std::string& error)
     const auto reveal = decodeReveal(body, error);
     if (!reveal)
         return false;
-    m_verdict = verifyReveal(*m_partnerCommitment, reveal->fleet, reveal->salt, m_answers);
-    if (m_verdict->verified())
-        m_revealed = Fleet::parse(reveal->fleet);
-    m_lastEvent = "partner reveals " + (m_revealed ? m_revealed->toText() : std::string("its fleet")) + ": " +
-                  (m_verdict->verified() ? "verified" : "cheat, " + m_verdict->reason);
+    m_reveal.verdict = verifyReveal(*m_partnerCommitment, reveal->fleet, reveal->salt, m_answers);
+    if (m_reveal.verdict->verified())
+        m_reveal.partnerFleet = Fleet::parse(reveal->fleet);
+    m_lastEvent = "partner reveals " + (m_reveal.partnerFleet ? m_reveal.partnerFleet->toText() : std::string("its fleet")) + ": " +
+                  (m_reveal.verdict->verified() ? "verified" : "cheat, " + m_reveal.verdict->reason);
     return true;
 }
 
@@ -338,15 +338,15 @@ void Round::settleTimedOut()
 {
     if (stage() != Stage::Revealing)
         return;
-    m_revealWithheld = true;
+    m_reveal.withheld = true;
     m_lastEvent = "partner did not reveal their fleet: not verified";
 }
 
 void Round::revealIfOver()
 {
-    if (m_revealSent || !(localSankAll() || partnerSankAll()))
+    if (m_reveal.sent || !(localSankAll() || partnerSankAll()))
         return;
-    m_revealSent = true;
+    m_reveal.sent = true;
     send("reveal", encodeReveal(m_own->fleet(), m_salt));
 }
 

@@ -65,10 +65,10 @@ std::string Round::verificationText() const
         case Stage::Revealing: return "Waiting for the partner to reveal its fleet\xE2\x80\xA6";
         case Stage::Over: break;
     }
-    if (m_revealWithheld)
+    if (m_reveal.withheld)
         return "Not verified: the partner did not reveal their fleet";
-    if (!m_verdict->verified())
-        return "Cheat: " + m_verdict->reason;
+    if (!m_reveal.verdict->verified())
+        return "Cheat: " + m_reveal.verdict->reason;
     return "Fleet verified: it matches the commitment and all " + std::to_string(m_answers.size()) + " answers";
 }
 
@@ -80,7 +80,7 @@ std::string Round::boardText() const
     for (int row = 0; row < SeaSize; ++row)
     {
         const std::string number = (row + 1 < 10 ? " " : "") + std::to_string(row + 1);
-        text << number << ownRow(ownSea(), row) << "  " << number << targetRow(m_target, m_revealed, row) << '\n';
+        text << number << ownRow(ownSea(), row) << "  " << number << targetRow(m_target, m_reveal.partnerFleet, row) << '\n';
     }
     if (const std::string verification = verificationText(); !verification.empty())
         text << verification << '\n';
@@ -99,9 +99,9 @@ std::string Round::resultText() const
 {
     if (stage() != Stage::Over)
         return {};
-    if (m_verdict && !m_verdict->verified())
-        return "Partner cheated: " + m_verdict->reason;
-    const std::string verified = m_revealWithheld ? "; partner did not reveal their fleet: not verified" : "; their fleet verified";
+    if (m_reveal.verdict && !m_reveal.verdict->verified())
+        return "Partner cheated: " + m_reveal.verdict->reason;
+    const std::string verified = m_reveal.withheld ? "; partner did not reveal their fleet: not verified" : "; their fleet verified";
     if (localSankAll())
         return "You sank the enemy fleet in " + std::to_string(m_target.shotsFired()) + " shots" + verified;
     return "Your fleet was sunk in " + std::to_string(m_shotsReceived) + " shots" + verified;

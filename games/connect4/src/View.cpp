@@ -39,26 +39,26 @@ View::View(const engine::Context& context) : m_theme(&context.theme)
     const engine::Theme& theme = context.theme;
     m_grid = engine::GridGeometry(Rows, Columns, CellSize, 0.f, {Padding, StripHeight + Padding});
     const sf::FloatRect holes = m_grid.bounds();
-    m_plateBounds = {0.f, StripHeight, holes.width + 2 * Padding, holes.height + 2 * Padding};
+    m_frame.bounds = {0.f, StripHeight, holes.width + 2 * Padding, holes.height + 2 * Padding};
 
-    m_shadow = engine::roundedRect({m_plateBounds.left, m_plateBounds.top + 6.f, m_plateBounds.width, m_plateBounds.height},
+    m_frame.shadow = engine::roundedRect({m_frame.bounds.left, m_frame.bounds.top + 6.f, m_frame.bounds.width, m_frame.bounds.height},
                                    Padding, engine::fade(sf::Color::Black, 0.35f));
-    m_backdrop.setPosition(holes.left, holes.top);
-    m_backdrop.setSize({holes.width, holes.height});
-    m_backdrop.setFillColor(engine::mix(theme.background, sf::Color::Black, 0.35f));
+    m_frame.backdrop.setPosition(holes.left, holes.top);
+    m_frame.backdrop.setSize({holes.width, holes.height});
+    m_frame.backdrop.setFillColor(engine::mix(theme.background, sf::Color::Black, 0.35f));
 
     PlateStyle style;
-    style.outer = m_plateBounds;
+    style.outer = m_frame.bounds;
     style.cornerRadius = Padding;
     style.holeRadius = CellSize * HoleRatio;
     style.rimWidth = CellSize * 0.05f;
     style.top = PlateTop;
     style.bottom = PlateBottom;
     style.rim = PlateRim;
-    m_plate = perforatedPlate(m_grid, style);
+    m_frame.plate = perforatedPlate(m_grid, style);
 
     const sf::Font& font = context.fonts.get(engine::FontId::Bold);
-    const float labelY = m_plateBounds.top + m_plateBounds.height + LabelHeight / 2.f + 2.f;
+    const float labelY = m_frame.bounds.top + m_frame.bounds.height + LabelHeight / 2.f + 2.f;
     for (int column = 0; column < Columns; ++column)
         m_labels.push_back(engine::centredText(font, columnName(column), 16, theme.mutedText,
                                                {m_grid.cellCentre({0, column}).x, labelY}));
@@ -66,9 +66,9 @@ View::View(const engine::Context& context) : m_theme(&context.theme)
     const sf::Color colors[2] = {theme.playerOne, theme.playerTwo};
     for (int side = 0; side < 2; ++side)
     {
-        m_looks[side] = makeLook(colors[side]);
-        m_dimLooks[side] = makeLook(engine::mix(colors[side], m_backdrop.getFillColor(), 0.45f));
-        m_ghostLooks[side] = makeLook(engine::fade(colors[side], 0.35f));
+        m_looks[side].normal = makeLook(colors[side]);
+        m_looks[side].dim = makeLook(engine::mix(colors[side], m_frame.backdrop.getFillColor(), 0.45f));
+        m_looks[side].ghost = makeLook(engine::fade(colors[side], 0.35f));
     }
 
     const float markerRadius = CellSize * 0.085f;
@@ -82,13 +82,13 @@ View::View(const engine::Context& context) : m_theme(&context.theme)
         piece.falling = false;
         piece.y = cellCentre(piece.column, piece.row).y;
     }
-    m_lineAge = LineSeconds;
+    m_win.age = LineSeconds;
     paintWinningLine();
 }
 
 sf::Vector2f View::size() const
 {
-    return {m_plateBounds.width, m_plateBounds.top + m_plateBounds.height + LabelHeight};
+    return {m_frame.bounds.width, m_frame.bounds.top + m_frame.bounds.height + LabelHeight};
 }
 
 sf::Vector2f View::cellCentre(int column, int row) const
@@ -120,8 +120,8 @@ View::Look View::makeLook(sf::Color color) const
 const View::Look& View::lookOf(const Piece& piece) const
 {
     // Once the winning four is shown, the other discs step back.
-    const bool dim = m_line && !isFalling() && std::find(m_line->begin(), m_line->end(), Cell{piece.column, piece.row}) == m_line->end();
-    return dim ? m_dimLooks[indexOf(piece.disc)] : m_looks[indexOf(piece.disc)];
+    const bool dim = m_win.cells && !isFalling() && std::find(m_win.cells->begin(), m_win.cells->end(), Cell{piece.column, piece.row}) == m_win.cells->end();
+    return dim ? m_looks[indexOf(piece.disc)].dim : m_looks[indexOf(piece.disc)].normal;
 }
 
 std::optional<Move> View::pick(const sf::Event& event, sf::Vector2f pointer, bool mayAct)
@@ -131,7 +131,7 @@ std::optional<Move> View::pick(const sf::Event& event, sf::Vector2f pointer, boo
     // The whole height of the board and the strip above it takes a column click.
     const auto pointed = [&]() -> std::optional<int>
     {
-        if (!mayAct || pointer.y < 0.f || pointer.y > m_plateBounds.top + m_plateBounds.height)
+        if (!mayAct || pointer.y < 0.f || pointer.y > m_frame.bounds.top + m_frame.bounds.height)
             return std::nullopt;
         const auto column = m_grid.columnAt(pointer.x);
         if (!column || !board.canPlay(*column))
@@ -175,7 +175,7 @@ void View::setHover(std::optional<int> column)
         return;
     const sf::FloatRect cell = m_grid.cellBounds({0, *column});
     const float inset = 3.f;
-    m_columnGlow = engine::roundedRect({cell.left + inset, m_plateBounds.top + inset, cell.width - 2 * inset, m_plateBounds.height - 2 * inset},
+    m_columnGlow = engine::roundedRect({cell.left + inset, m_frame.bounds.top + inset, cell.width - 2 * inset, m_frame.bounds.height - 2 * inset},
                                        cell.width / 2.f, engine::fade(m_theme->text, 0.09f));
 }
 
@@ -191,9 +191,9 @@ bool View::animate(sf::Time dt, bool mayAct)
             fall(piece, dt.asSeconds());
             moving = true;
         }
-    if (m_line && !isFalling() && m_lineAge < LineSeconds)
+    if (m_win.cells && !isFalling() && m_win.age < LineSeconds)
     {
-        m_lineAge = std::min(LineSeconds, m_lineAge + dt.asSeconds());
+        m_win.age = std::min(LineSeconds, m_win.age + dt.asSeconds());
         paintWinningLine();
         moving = true;
     }
@@ -253,41 +253,41 @@ void View::played(const Move& move, const Rules& after)
 
 void View::showLine(const Board& board)
 {
-    m_line = board.winningLine();
-    m_lineAge = 0.f;
+    m_win.cells = board.winningLine();
+    m_win.age = 0.f;
     buildWinningLine();
 }
 
 void View::buildWinningLine()
 {
-    m_lineRings.clear();
-    if (!m_line)
+    m_win.rings.clear();
+    if (!m_win.cells)
         return;
     const float radius = CellSize * HoleRatio - 1.f;
-    for (const Cell cell : *m_line)
+    for (const Cell cell : *m_win.cells)
     {
         sf::CircleShape ring(radius, 64);
         ring.setOrigin(radius, radius);
         ring.setPosition(cellCentre(cell.column, cell.row));
         ring.setFillColor(sf::Color::Transparent);
         ring.setOutlineThickness(-CellSize * 0.07f);
-        m_lineRings.push_back(ring);
+        m_win.rings.push_back(ring);
     }
-    const sf::Vector2f from = cellCentre(m_line->front().column, m_line->front().row);
-    const sf::Vector2f to = cellCentre(m_line->back().column, m_line->back().row);
+    const sf::Vector2f from = cellCentre(m_win.cells->front().column, m_win.cells->front().row);
+    const sf::Vector2f to = cellCentre(m_win.cells->back().column, m_win.cells->back().row);
     const float thickness = CellSize * 0.09f;
-    m_lineStroke[0] = engine::capsule(from, to, thickness + 6.f, sf::Color::Transparent);
-    m_lineStroke[1] = engine::capsule(from, to, thickness, sf::Color::Transparent);
+    m_win.stroke[0] = engine::capsule(from, to, thickness + 6.f, sf::Color::Transparent);
+    m_win.stroke[1] = engine::capsule(from, to, thickness, sf::Color::Transparent);
     paintWinningLine();
 }
 
 void View::paintWinningLine()
 {
-    const float t = std::clamp(m_lineAge / LineSeconds, 0.f, 1.f);
-    for (auto& ring : m_lineRings)
+    const float t = std::clamp(m_win.age / LineSeconds, 0.f, 1.f);
+    for (auto& ring : m_win.rings)
         ring.setOutlineColor(engine::fade(m_theme->accent, t));
-    m_lineStroke[0].setFillColor(engine::fade(m_theme->background, 0.5f * t));
-    m_lineStroke[1].setFillColor(engine::fade(m_theme->accent, t));
+    m_win.stroke[0].setFillColor(engine::fade(m_theme->background, 0.5f * t));
+    m_win.stroke[1].setFillColor(engine::fade(m_theme->accent, t));
 }
 
 void View::draw(sf::RenderTarget& target, sf::RenderStates states) const
@@ -295,22 +295,22 @@ void View::draw(sf::RenderTarget& target, sf::RenderStates states) const
     states.transform *= getTransform();
     for (const auto& label : m_labels)
         target.draw(label, states);
-    target.draw(m_shadow, states);
-    target.draw(m_backdrop, states);
+    target.draw(m_frame.shadow, states);
+    target.draw(m_frame.backdrop, states);
 
     const Board& board = state().board;
     const bool falling = isFalling();
     if (m_hover && !falling)
-        drawLook(m_ghostLooks[indexOf(localDisc())], cellCentre(*m_hover, board.height(*m_hover)), target, states);
+        drawLook(m_looks[indexOf(localDisc())].ghost, cellCentre(*m_hover, board.height(*m_hover)), target, states);
     for (const auto& piece : m_pieces)
         drawLook(lookOf(piece), {cellCentre(piece.column, piece.row).x, piece.y}, target, states);
 
-    target.draw(m_plate, states);
+    target.draw(m_frame.plate, states);
 
     if (m_hover && !falling)
     {
         target.draw(m_columnGlow, states);
-        drawLook(m_looks[indexOf(localDisc())], {cellCentre(*m_hover, 0).x, StripHeight / 2.f}, target, states);
+        drawLook(m_looks[indexOf(localDisc())].normal, {cellCentre(*m_hover, 0).x, StripHeight / 2.f}, target, states);
     }
     if (!m_pieces.empty() && !m_pieces.back().falling)
     {
@@ -318,11 +318,11 @@ void View::draw(sf::RenderTarget& target, sf::RenderStates states) const
         marked.transform.translate(cellCentre(m_pieces.back().column, m_pieces.back().row));
         target.draw(m_marker, marked);
     }
-    if (m_line && !falling)
+    if (m_win.cells && !falling)
     {
-        for (const auto& stroke : m_lineStroke)
+        for (const auto& stroke : m_win.stroke)
             target.draw(stroke, states);
-        for (const auto& ring : m_lineRings)
+        for (const auto& ring : m_win.rings)
             target.draw(ring, states);
     }
 }

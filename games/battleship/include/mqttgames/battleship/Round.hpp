@@ -54,14 +54,14 @@ public:
     const std::string& commitment() const { return m_commitment; }
     const std::string& partnerCommitment() const;
     /// The partner's fleet as revealed, when the text named a valid fleet.
-    const std::optional<Fleet>& revealedFleet() const { return m_revealed; }
+    const std::optional<Fleet>& revealedFleet() const { return m_reveal.partnerFleet; }
     /// The check of the partner's reveal (once it came).
-    const std::optional<Verdict>& verdict() const { return m_verdict; }
+    const std::optional<Verdict>& verdict() const { return m_reveal.verdict; }
     /// Whether we sank the whole enemy fleet (before the reveals decide the outcome).
     bool localSankAll() const { return m_target.allSunk(); }
     bool partnerSankAll() const { return m_own && m_own->allSunk(); }
     /// Whether the partner's reveal did not come within the settle timeout (the fleet is not verified).
-    bool revealWithheld() const { return m_revealWithheld; }
+    bool revealWithheld() const { return m_reveal.withheld; }
     /// "Fleet verified", "Cheat: ...", "Not verified: ..." or what is being waited for; "" before the end.
     std::string verificationText() const;
 
@@ -114,10 +114,15 @@ private:
     std::optional<Coord> m_lastIncoming;
     int m_shotsReceived = 0;
     bool m_localShoots;
-    bool m_revealSent = false;
-    std::optional<Fleet> m_revealed;
-    std::optional<Verdict> m_verdict;
-    bool m_revealWithheld = false;
+    /// The end: our reveal, the partner's and its check.
+    struct Reveal
+    {
+        bool sent = false;
+        std::optional<Fleet> partnerFleet;
+        std::optional<Verdict> verdict;
+        bool withheld = false; ///< the partner's did not come in time
+    };
+    Reveal m_reveal;
     std::string m_lastEvent;
 };
 

@@ -79,24 +79,40 @@ private:
     void paintWinningLine();
     bool isFalling() const;
 
+    /// The board's frame: its bounds, shadow, the dark behind the holes, and the perforated plate.
+    struct Frame
+    {
+        sf::FloatRect bounds;
+        sf::ConvexShape shadow;
+        sf::RectangleShape backdrop;
+        sf::VertexArray plate;
+    };
+    /// A side's disc as played, stepped back (off the winning four) and as a ghost (the preview).
+    struct DiscLooks
+    {
+        Look normal;
+        Look dim;
+        Look ghost;
+    };
+    /// The winning four, ringed and struck through as it fades in.
+    struct WinningLine
+    {
+        std::optional<std::array<Cell, 4>> cells;
+        std::vector<sf::CircleShape> rings;
+        std::array<sf::ConvexShape, 2> stroke; ///< shadow, then the stroke
+        float age = 0.f;
+    };
+
     const engine::Theme* m_theme;
     engine::GridGeometry m_grid;
-    sf::FloatRect m_plateBounds;
-    sf::ConvexShape m_shadow;
-    sf::RectangleShape m_backdrop;
-    sf::VertexArray m_plate;
+    Frame m_frame;
     std::vector<sf::Text> m_labels;
-    std::array<Look, 2> m_looks;
-    std::array<Look, 2> m_dimLooks;
-    std::array<Look, 2> m_ghostLooks;
+    std::array<DiscLooks, 2> m_looks;
     sf::CircleShape m_marker;
     sf::ConvexShape m_columnGlow;
     std::vector<Piece> m_pieces;
     std::optional<int> m_hover;
-    std::optional<std::array<Cell, 4>> m_line;
-    std::vector<sf::CircleShape> m_lineRings;
-    std::array<sf::ConvexShape, 2> m_lineStroke; ///< shadow, then the stroke
-    float m_lineAge = 0.f;
+    WinningLine m_win;
     bool m_mayAct = false;
 };
 
