@@ -33,15 +33,8 @@ Match::~Match()
 void Match::connect()
 {
     Connection::Settings settings;
-    settings.host = m_settings.host;
-    settings.port = m_settings.port;
+    static_cast<ConnectionSettings&>(settings) = m_settings;
     settings.topic = topic();
-    settings.name = m_settings.name;
-    settings.username = m_settings.username;
-    settings.password = m_settings.password;
-    settings.tls = m_settings.tls;
-    settings.gracePeriod = m_settings.gracePeriod;
-    settings.verbose = m_settings.verbose;
     m_connection.reset();
     m_connection = std::make_unique<Connection>(m_queue, m_session, settings);
     m_connection->start();

@@ -25,18 +25,12 @@ Seats makeSeats(const Choice& choice, mqtt::EventQueue queue)
 {
     const auto pace = std::chrono::milliseconds(choice.window ? 550 : 0);
     engine::MatchSettings player;
-    player.host = choice.host;
-    player.port = choice.port;
+    static_cast<engine::ConnectionSettings&>(player) = choice;
     player.room = choice.vsComputer ? privateRoom(choice.room) : choice.room;
     player.name = choice.name.empty() ? "Player" : choice.name;
-    player.username = choice.username;
-    player.password = choice.password;
-    player.tls = choice.tls;
     player.botLevel = choice.bot;
     player.botPace = pace;
     player.games = choice.games;
-    player.verbose = choice.verbose;
-    player.gracePeriod = choice.gracePeriod;
     if (choice.bot)
         player.rematch = engine::MatchSettings::Rematch::Always;
 

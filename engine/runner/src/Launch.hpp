@@ -15,27 +15,18 @@
 namespace runner
 {
 
-/// Everything needed to start a match, from the menu or the command line.
-struct Choice
+/// Everything needed to start a match, from the menu or the command line: where and as whom
+/// (engine::ConnectionSettings; the computer opponent uses the same broker, login and TLS), and who
+/// plays.
+struct Choice : engine::ConnectionSettings
 {
     const engine::GameWithView* game = nullptr;
-    std::string name = "Player";
-    std::string host = "127.0.0.1";
-    int port = 1883;
-    std::string room = "lobby";
-    /// Login at the broker (empty: anonymous) and TLS (no CA file: none); the computer opponent uses them too.
-    std::string username;
-    std::string password;
-    mqtt::TlsOptions tls;
     /// The computer plays our seat at this level.
     std::optional<int> bot;
     /// An in-process computer opponent at this level.
     std::optional<int> vsComputer;
     /// Rounds to play before a scripted run ends (0: no limit).
     int games = 0;
-    bool verbose = false;
-    /// How long a partner that lost its connection is waited for.
-    std::chrono::milliseconds gracePeriod{60000};
     /// Bot moves are paced for a watcher in a window, instant in a terminal.
     bool window = true;
 };

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include <mqttgames/engine/ConnectionSettings.hpp>
 #include <mqttgames/mqtt/EventQueue.hpp>
 #include <mqttgames/mqtt/GameClient.hpp>
 #include <mqttgames/mqtt/TlsOptions.hpp>
@@ -22,21 +23,11 @@ class Session;
 class Connection
 {
 public:
-    struct Settings
+    /// The seat's settings, plus the topic its room maps to (roomTopic()).
+    struct Settings : ConnectionSettings
     {
-        std::string host = "127.0.0.1";
-        int port = 1883;
         std::string topic;
-        std::string name;
-        /// Login at the broker; an empty username logs in anonymously. The password is never logged.
-        std::string username;
-        std::string password;
-        /// Encryption: with a CA file the connection uses TLS (see mqtt::TlsOptions).
-        mqtt::TlsOptions tls;
         std::chrono::milliseconds connectTimeout{3000};
-        /// How long a partner whose connection dropped is waited for before it counts as gone.
-        std::chrono::milliseconds gracePeriod{60000};
-        bool verbose = false;
     };
 
     /// `session` is borrowed and must outlive the connection.

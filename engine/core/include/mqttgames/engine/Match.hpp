@@ -6,6 +6,7 @@
 #include <string>
 
 #include <mqttgames/engine/BotRunner.hpp>
+#include <mqttgames/engine/ConnectionSettings.hpp>
 #include <mqttgames/engine/Session.hpp>
 #include <mqttgames/mqtt/EventQueue.hpp>
 #include <mqttgames/mqtt/TlsOptions.hpp>
@@ -19,17 +20,9 @@ class Connection;
 /// one broker; characters MQTT reserves ('+', '#', '/') become '_'.
 std::string roomTopic(const std::string& game, const std::string& room);
 
-/// How a match is played.
-struct MatchSettings
+/// How a match is played: where and as whom (ConnectionSettings), and who plays the seat.
+struct MatchSettings : ConnectionSettings
 {
-    std::string host = "127.0.0.1";
-    int port = 1883;
-    std::string room = "lobby";
-    std::string name = "Player";
-    /// Login and encryption at the broker, as in Connection::Settings.
-    std::string username;
-    std::string password;
-    mqtt::TlsOptions tls;
     /// When set, the computer plays this seat at this level (index into GameInfo::botLevels).
     std::optional<int> botLevel;
     /// How long the bot may think per move.
@@ -45,10 +38,6 @@ struct MatchSettings
     } rematch = Rematch::Never;
     /// Rounds to play with Rematch::Always (0: no limit).
     int games = 0;
-    /// How long a partner whose connection dropped (without saying bye) is waited for, the round
-    /// kept, before it counts as gone.
-    std::chrono::milliseconds gracePeriod{60000};
-    bool verbose = false;
 };
 
 /// One seat at a game over the network: a Session, its Connection, and the bot when the computer
