@@ -33,12 +33,19 @@ std::string AlternatingRound::resultText() const
     return won ? seatName(*won) + " wins" : "Draw";
 }
 
-Reply AlternatingRound::act(std::string_view action)
+std::string AlternatingRound::whyLocalMayNotMove() const
 {
     if (gameOver())
-        return Reply::refuse("the game is over");
+        return "the game is over";
     if (seatToMove() != m_local)
-        return Reply::refuse("it is not your turn");
+        return "it is not your turn";
+    return {};
+}
+
+Reply AlternatingRound::act(std::string_view action)
+{
+    if (std::string why = whyLocalMayNotMove(); !why.empty())
+        return Reply::refuse(std::move(why));
     nlohmann::json move;
     std::string error;
     if (!playLocal(action, move, error))

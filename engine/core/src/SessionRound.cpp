@@ -1,5 +1,8 @@
 #include <mqttgames/engine/Session.hpp>
 
+#include <type_traits>
+#include <variant>
+
 // The lifecycle of a round within a session: its start, local actions, its result and the score,
 // and the settle phase in which a round still waits for the partner (Round::isSettling()).
 
@@ -51,7 +54,7 @@ bool Session::isLocalTurn() const
     return roundIsOn() && m_rounds.current && (m_rounds.current->turn() == Turn::Local || m_rounds.current->turn() == Turn::Both);
 }
 
-bool Session::act(std::string_view action)
+bool Session::act(const Action& action)
 {
     if (!roundIsOn() || !m_rounds.current)
     {
@@ -63,7 +66,14 @@ bool Session::act(std::string_view action)
         setNotice("it is not your turn");
         return false;
     }
-    Reply reply = m_rounds.current->act(action);
+    Round& round = *m_rounds.current;
+    Reply reply = std::visit([&round](const auto& how) -> Reply
+    {
+        if constexpr (std::is_same_v<std::decay_t<decltype(how)>, std::string>)
+            return round.act(how);
+        else
+            return how(round);
+    }, action);
     if (!reply.accepted)
     {
         setNotice(reply.reason.empty() ? "that move is not allowed" : reply.reason);

@@ -41,7 +41,7 @@ bool View::isPlacing() const
     return m_round->stage() == Stage::Placing && !m_round->ownSea();
 }
 
-std::optional<std::string> View::handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct)
+std::optional<engine::Action> View::handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct)
 {
     m_mayAct = mayAct;
     std::optional<std::string> action;

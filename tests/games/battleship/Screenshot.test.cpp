@@ -214,7 +214,7 @@ TEST_CASE("battleship::View")
         CHECK_FALSE(view.handleEvent(key(sf::Keyboard::Enter), {0.f, 0.f}, false));
         const auto action = view.handleEvent(key(sf::Keyboard::Enter), {0.f, 0.f}, true);
         REQUIRE(action);
-        CHECK(*action == "place " + view.draft().toText());
+        CHECK(std::get<std::string>(*action) == "place " + view.draft().toText());
     }
 
     SECTION("once the fleets are placed, a click on unknown enemy water shoots there")
@@ -229,6 +229,6 @@ TEST_CASE("battleship::View")
         CHECK_FALSE(view.handleEvent(mouse(sf::Event::MouseButtonPressed), own.cellCentre({4, 6}), true));
         const auto action = view.handleEvent(mouse(sf::Event::MouseButtonPressed), fresh, true);
         REQUIRE(action);
-        CHECK(*action == "E7");
+        CHECK(std::get<std::string>(*action) == "E7");
     }
 }

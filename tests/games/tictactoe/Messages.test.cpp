@@ -38,6 +38,19 @@ TEST_CASE("tictactoe messages")
         }
     }
 
+    SECTION("a move a view picked reaches the round as a value, checked as typed text is")
+    {
+        engine::TurnRound<Board> round(tictactoe::text(), engine::searchMove<Board>, true);
+        const engine::Reply reply = round.play({4});
+        REQUIRE(reply.accepted);
+        REQUIRE(reply.send.size() == 1);
+        CHECK(reply.send[0].body == nlohmann::json{{"cell", 5}});
+        const engine::Reply early = round.play({0});
+        CHECK_FALSE(early.accepted);
+        CHECK(early.reason == "it is not your turn");
+        CHECK(round.state() == Board("5"));
+    }
+
     SECTION("through a session: foreign, malformed and illegal messages leave the board as it was")
     {
         const engine::TurnGame<Board> game(tictactoe::text());

@@ -44,6 +44,9 @@ public:
 protected:
     explicit AlternatingRound(bool localStarts);
 
+    /// Why the local side may not move now ("the game is over", "it is not your turn"), or "".
+    std::string whyLocalMayNotMove() const;
+
     /// The seat a game's own side value stands for (X or O, Red or Teal); nothing for any other
     /// value (an empty cell, no winner).
     template <typename Side>

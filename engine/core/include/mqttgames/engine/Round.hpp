@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -49,6 +50,13 @@ struct Reply
     static Reply refuse(std::string reason) { return {false, std::move(reason), {}}; }
     static Reply accept(std::vector<Message> send = {}) { return {true, {}, std::move(send)}; }
 };
+
+class Round;
+
+/// A local action: the game's notation (what a terminal or a bot types, what a view may return), or
+/// a step that acts on the round directly with a move the view already holds as a value (TurnView),
+/// so that it is not written out and read back.
+using Action = std::variant<std::string, std::function<Reply(Round& round)>>;
 
 /// What a bot's search gets: a deadline and a cancel flag, both polled by the search.
 struct BotControl

@@ -107,8 +107,9 @@ public:
     /// position is over. False with the reason when the position is invalid.
     bool load(std::string_view position, std::string& error);
 
-    /// A local action in the game's notation; false (with notice()) when it is not our turn or illegal.
-    bool act(std::string_view action);
+    /// A local action, in the game's notation or as a view's step; false (with notice()) when it is
+    /// not our turn or illegal.
+    bool act(const Action& action);
     /// Asks to play again after a round; the next round starts once the partner asked too.
     void requestRematch();
 

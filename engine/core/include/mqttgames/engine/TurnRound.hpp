@@ -32,6 +32,17 @@ public:
     }
 
     const State& state() const { return m_state; }
+
+    /// A local move as a view picked it, checked as act() checks notation: our turn, then legal().
+    Reply play(const Move& move)
+    {
+        if (std::string why = whyLocalMayNotMove(); !why.empty())
+            return Reply::refuse(std::move(why));
+        if (!m_state.legal(move))
+            return Reply::refuse(std::string(State::notation(move)) + " is not allowed now");
+        record(move);
+        return Reply::accept({{"move", nlohmann::json(move)}});
+    }
     /// The moves since the position was last set (a new round, or load()).
     const std::vector<Move>& history() const { return m_history; }
     /// Counts load()s, so a view can tell a new position from a move played on the old one.
@@ -124,7 +135,7 @@ private:
             error = std::string(State::notation(*move)) + " is not allowed now";
             return false;
         }
-        play(*move);
+        record(*move);
         body = *move;
         return true;
     }
@@ -147,10 +158,10 @@ private:
             error = "the move " + (text.size() > 60 ? text.substr(0, 57) + "..." : text) + " is not allowed now";
             return false;
         }
-        play(move);
+        record(move);
         return true;
     }
-    void play(const Move& move)
+    void record(const Move& move)
     {
         m_lastMover = seatToMove();
         m_state.apply(move);

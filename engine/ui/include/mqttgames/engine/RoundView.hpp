@@ -32,8 +32,8 @@ public:
     /// The size the view draws in, in its own units.
     virtual sf::Vector2f size() const = 0;
     /// An input event; `pointer` is the mouse in view coordinates. Returns an action when the player
-    /// did one (only when `mayAct`).
-    virtual std::optional<std::string> handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct) = 0;
+    /// did one (only when `mayAct`): notation text, or a step on the round (see engine::Action).
+    virtual std::optional<Action> handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct) = 0;
     /// Follows the round's state and advances animations; true while something still moves. `mayAct`
     /// says whether the local player may act now, so a view need not follow that from events (hover
     /// hints, enabled buttons).

@@ -29,12 +29,14 @@ public:
         catchUp();
     }
 
-    std::optional<std::string> handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct) final
+    /// The picked move goes to the round as it is: decoded by nobody, judged once by legal().
+    std::optional<Action> handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct) final
     {
         const auto move = pick(event, pointer, mayAct);
         if (!move || !mayAct)
             return std::nullopt;
-        return std::string(State::notation(*move));
+        // The session's round is the one this view follows, made by the same game: a TurnRound.
+        return Action([move = *move](Round& round) { return static_cast<TurnRound<State>&>(round).play(move); });
     }
 
     bool update(sf::Time dt, bool mayAct) final

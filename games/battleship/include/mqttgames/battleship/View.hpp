@@ -29,7 +29,7 @@ public:
     View(const Round& round, const engine::FontHolder& fonts, const engine::Theme& theme);
 
     sf::Vector2f size() const override { return {Width, Height}; }
-    std::optional<std::string> handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct) override;
+    std::optional<engine::Action> handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct) override;
     bool update(sf::Time dt, bool mayAct) override;
 
     const SeaView& ownSea() const { return m_own; }
