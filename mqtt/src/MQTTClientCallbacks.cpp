@@ -52,16 +52,6 @@ bool isWill(const mosquitto_property* properties)
 
 } // namespace
 
-using detail::AckWait;
-using detail::Callbacks;
-using detail::describe;
-using detail::Handle;
-using detail::Linger;
-using detail::Link;
-using detail::PacketOverhead;
-using detail::Pending;
-using detail::refusal;
-
 // --- libmosquitto's callbacks (reactor thread, inside a libmosquitto call) --------------------
 
 void MQTTClient::Impl::handleConnect(mosquitto* h, void* userdata, int rc)

@@ -16,16 +16,6 @@
 namespace mqtt
 {
 
-using detail::AckWait;
-using detail::Callbacks;
-using detail::describe;
-using detail::Handle;
-using detail::Linger;
-using detail::Link;
-using detail::PacketOverhead;
-using detail::Pending;
-using detail::refusal;
-
 // --- what callers ask, run on the reactor ----------------------------------------------------
 
 void MQTTClient::Impl::begin(std::uint64_t id, std::string newHost, int newPort, int newKeepalive, bool async)

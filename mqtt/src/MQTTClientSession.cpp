@@ -19,16 +19,6 @@
 namespace mqtt
 {
 
-using detail::AckWait;
-using detail::Callbacks;
-using detail::describe;
-using detail::Handle;
-using detail::Linger;
-using detail::Link;
-using detail::PacketOverhead;
-using detail::Pending;
-using detail::refusal;
-
 MQTTClient::Impl::Impl(Reactor::Ref r, MessageCallback callback, std::string user, std::string pass) :
 reactor(std::move(r)),
 username(std::move(user)),

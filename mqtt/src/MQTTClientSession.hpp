@@ -4,6 +4,7 @@
 
 #include "AckWait.hpp"
 #include "CallbackGate.hpp"
+#include "MosquittoText.hpp"
 #include "VerboseLog.hpp"
 
 #include <mosquitto.h>
@@ -61,6 +62,18 @@ struct Callbacks
 };
 
 } // namespace detail
+
+// The state's files (MQTTClientSession.cpp, MQTTClientRequests.cpp, MQTTClientCallbacks.cpp) use
+// these by their short names.
+using detail::AckWait;
+using detail::Callbacks;
+using detail::describe;
+using detail::Handle;
+using detail::Linger;
+using detail::Link;
+using detail::PacketOverhead;
+using detail::Pending;
+using detail::refusal;
 
 // The client's state. The facade owns one; tasks, timers and socket watches on the reactor hold it
 // too, so it lives until its connection is closed on the reactor's thread.
