@@ -7,6 +7,14 @@
 namespace engine
 {
 
+std::optional<std::chrono::steady_clock::time_point> earliest(std::optional<std::chrono::steady_clock::time_point> a,
+                                                              std::optional<std::chrono::steady_clock::time_point> b)
+{
+    if (!a || !b)
+        return a ? a : b;
+    return std::min(*a, *b);
+}
+
 Loop::Loop(mqtt::EventQueue queue) : m_queue(std::move(queue)) {}
 
 void Loop::add(Match& seat)
@@ -16,20 +24,15 @@ void Loop::add(Match& seat)
 
 std::optional<Loop::TimePoint> Loop::nextWake() const
 {
-    std::optional<TimePoint> earliest;
+    std::optional<TimePoint> wake;
     for (const Match* seat : m_seats)
-        if (const auto wake = seat->nextWake())
-            earliest = earliest ? std::min(*earliest, *wake) : *wake;
-    return earliest;
+        wake = earliest(wake, seat->nextWake());
+    return wake;
 }
 
 std::size_t Loop::step(std::chrono::milliseconds idle, std::optional<TimePoint> wake)
 {
-    auto deadline = std::chrono::steady_clock::now() + idle;
-    if (const auto seats = nextWake())
-        deadline = std::min(deadline, *seats);
-    if (wake)
-        deadline = std::min(deadline, *wake);
+    const auto deadline = *earliest(std::chrono::steady_clock::now() + idle, earliest(nextWake(), wake));
     const auto wait = std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     std::size_t ran = 0;
     mqtt::EventQueue::Call call;

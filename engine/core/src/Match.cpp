@@ -1,5 +1,7 @@
 #include <mqttgames/engine/Match.hpp>
 
+#include <mqttgames/engine/Loop.hpp>
+
 #include <mqttgames/engine/Connection.hpp>
 
 namespace engine
@@ -61,13 +63,12 @@ void Match::update()
 
 std::optional<std::chrono::steady_clock::time_point> Match::nextWake() const
 {
-    std::optional<std::chrono::steady_clock::time_point> wake = m_session.nextWake();
-    const auto earliest = [&wake](std::chrono::steady_clock::time_point at) { wake = wake ? std::min(*wake, at) : at; };
+    const auto wake = m_session.nextWake();
     if (m_botAction)
-        earliest(m_botStarted + m_settings.botPace);
-    else if (m_session.phase() == Phase::RoundOver && m_settings.rematch == MatchSettings::Rematch::Always &&
-             !m_session.localWantsRematch())
-        earliest(m_roundOverAt + 3 * m_settings.botPace);
+        return earliest(wake, m_botStarted + m_settings.botPace);
+    if (m_session.phase() == Phase::RoundOver && m_settings.rematch == MatchSettings::Rematch::Always &&
+        !m_session.localWantsRematch())
+        return earliest(wake, m_roundOverAt + 3 * m_settings.botPace);
     return wake;
 }
 

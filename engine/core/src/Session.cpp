@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <mqttgames/engine/Envelope.hpp>
+#include <mqttgames/engine/Loop.hpp>
 
 // The session's state and pairing. Its other jobs live beside it: the round's lifecycle in
 // SessionRound.cpp, numbered delivery in SessionDelivery.cpp, faults in SessionFaults.cpp.
@@ -122,11 +123,8 @@ std::optional<Session::TimePoint> Session::nextWake() const
         return m_faults.awayDeadline;
     if (m_faults.fault != Fault::None)
         return std::nullopt;
-    std::optional<TimePoint> wake = m_rounds.settleDeadline;
-    if (m_send && !m_pair.legacyPeer && isPaired())
-        if (const auto due = m_pair.link.nextDue())
-            wake = wake ? std::min(*wake, *due) : *due;
-    return wake;
+    const bool resends = m_send && !m_pair.legacyPeer && isPaired();
+    return earliest(m_rounds.settleDeadline, resends ? m_pair.link.nextDue() : std::nullopt);
 }
 
 bool Session::isPaired() const

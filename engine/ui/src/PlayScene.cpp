@@ -1,5 +1,7 @@
 #include <mqttgames/engine/PlayScene.hpp>
 
+#include <mqttgames/engine/Loop.hpp>
+
 #include <algorithm>
 
 #include <SFML/Graphics/RectangleShape.hpp>
@@ -45,11 +47,10 @@ PlayScene::~PlayScene() = default;
 
 std::optional<std::chrono::steady_clock::time_point> PlayScene::nextWake() const
 {
-    auto earliest = m_match->nextWake();
+    auto wake = m_match->nextWake();
     for (const auto& companion : m_options.companions)
-        if (const auto wake = companion->nextWake())
-            earliest = earliest ? std::min(*earliest, *wake) : *wake;
-    return earliest;
+        wake = earliest(wake, companion->nextWake());
+    return wake;
 }
 
 sf::FloatRect PlayScene::boardArea() const

@@ -1,5 +1,7 @@
 #include <mqttgames/engine/SceneStack.hpp>
 
+#include <mqttgames/engine/Loop.hpp>
+
 namespace engine
 {
 
@@ -83,11 +85,10 @@ bool SceneStack::applyPendingChanges()
 
 std::optional<std::chrono::steady_clock::time_point> SceneStack::nextWake() const
 {
-    std::optional<std::chrono::steady_clock::time_point> earliest;
+    std::optional<std::chrono::steady_clock::time_point> wake;
     for (const auto& scene : m_scenes)
-        if (const auto wake = scene->nextWake())
-            earliest = earliest ? std::min(*earliest, *wake) : *wake;
-    return earliest;
+        wake = earliest(wake, scene->nextWake());
+    return wake;
 }
 
 bool SceneStack::isAnimating() const

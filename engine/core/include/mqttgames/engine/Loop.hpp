@@ -12,6 +12,10 @@ namespace engine
 
 class Match;
 
+/// The sooner of two wake-ups, either of which may be none.
+std::optional<std::chrono::steady_clock::time_point> earliest(std::optional<std::chrono::steady_clock::time_point> a,
+                                                              std::optional<std::chrono::steady_clock::time_point> b);
+
 /// The one main loop step of a program: waits on the queue until a call is posted or the earliest
 /// wake-up is due (a seat's next resend, paced bot move or grace deadline, or one the caller names),
 /// runs every call that came, then updates the seats. The window, terminal play and tests each call
