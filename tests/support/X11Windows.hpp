@@ -15,6 +15,9 @@ inline bool windowTitled(const std::string& title)
     Display* display = XOpenDisplay(nullptr);
     if (!display)
         return false;
+    // A window may be gone between listing it and reading its name (another program's closing):
+    // that is no error here, and Xlib's default handler would end this process for it.
+    const XErrorHandler previous = XSetErrorHandler([](Display*, XErrorEvent*) { return 0; });
     bool found = false;
     Window root = 0, parent = 0;
     Window* children = nullptr;
@@ -33,6 +36,8 @@ inline bool windowTitled(const std::string& title)
         if (children)
             XFree(children);
     }
+    XSync(display, False); // errors of the calls above arrive while they are still ignored
+    XSetErrorHandler(previous);
     XCloseDisplay(display);
     return found;
 }
