@@ -56,10 +56,10 @@ void runBattleship(int games, std::ostream& json, std::ostream& table)
     {
         const LevelResult result = measure(level, games);
         const Summary& s = result.shots;
-        json << R"({"bench":"battleship.shots","level":")" << battleship::toString(level) << R"(","games":)" << games
+        json << R"({"bench":"battleship.shots","level":")" << engine::toString(level) << R"(","games":)" << games
              << R"(,"mean":)" << s.mean << R"(,"median":)" << s.median << R"(,"p90":)" << s.p90 << R"(,"min":)"
              << s.min << R"(,"max":)" << s.max << R"(,"us_per_shot":)" << result.microsecondsPerShot << "}\n";
-        table << "  " << std::left << std::setw(7) << battleship::toString(level) << std::right << std::fixed
+        table << "  " << std::left << std::setw(7) << engine::toString(level) << std::right << std::fixed
               << std::setprecision(1) << std::setw(7) << s.mean << std::setw(8) << s.median << std::setw(6)
               << s.p90 << std::setprecision(0) << std::setw(6) << s.min << std::setw(6) << s.max
               << std::setprecision(1) << std::setw(10) << result.microsecondsPerShot << '\n';

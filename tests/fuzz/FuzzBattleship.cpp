@@ -8,16 +8,6 @@
 namespace
 {
 
-bool sameCell(battleship::Coord a, battleship::Coord b)
-{
-    return a.column == b.column && a.row == b.row;
-}
-
-bool sameResult(const battleship::ShotRecord& a, const battleship::ShotRecord& b)
-{
-    return sameCell(a.shot, b.shot) && a.answer == b.answer;
-}
-
 // A refusal always says why; what is accepted reads back the same after encoding.
 void check(const nlohmann::json& body)
 {
@@ -35,7 +25,7 @@ void check(const nlohmann::json& body)
     if (const auto cell = decodeShot(body, error))
     {
         const auto again = decodeShot(encodeShot(*cell), error);
-        if (!again || !sameCell(*again, *cell) || indexOf(*cell) < 0 || indexOf(*cell) >= SeaCells)
+        if (!again || *again != *cell || indexOf(*cell) < 0 || indexOf(*cell) >= SeaCells)
             __builtin_trap();
     }
     else if (error.empty())
@@ -45,7 +35,7 @@ void check(const nlohmann::json& body)
     if (const auto result = decodeResult(body, error))
     {
         const auto again = decodeResult(encodeResult(*result), error);
-        if (!again || !sameResult(*again, *result))
+        if (!again || *again != *result)
             __builtin_trap();
         if ((result->answer.outcome == ShotOutcome::Sunk) != result->answer.sunkShip.has_value())
             __builtin_trap(); // a ship exactly with "sunk"

@@ -1,6 +1,7 @@
 #include <mqttgames/battleship/Codec.hpp>
 
 #include <algorithm>
+#include <type_traits>
 
 #include <mqttgames/engine/JsonFields.hpp>
 
@@ -124,7 +125,7 @@ std::optional<ShotRecord> decodeResult(const nlohmann::json& body, std::string& 
 
 nlohmann::json encodeReveal(const Fleet& fleet, const std::string& salt)
 {
-    return {{"fleet", fleet.toText()}, {"salt", salt}};
+    return encode(Reveal{fleet.toText(), salt}).body;
 }
 
 std::optional<Reveal> decodeReveal(const nlohmann::json& body, std::string& error)
@@ -147,6 +148,46 @@ std::optional<Reveal> decodeReveal(const nlohmann::json& body, std::string& erro
         return std::nullopt;
     }
     return Reveal{*fleet, *salt};
+}
+
+engine::Message encode(const Message& message)
+{
+    return std::visit(
+        [](const auto& content) -> engine::Message
+        {
+            using Content = std::decay_t<decltype(content)>;
+            if constexpr (std::is_same_v<Content, Commit>)
+                return {"commit", encodeCommit(content.commitment)};
+            else if constexpr (std::is_same_v<Content, Fire>)
+                return {"shot", encodeShot(content.cell)};
+            else if constexpr (std::is_same_v<Content, ShotRecord>)
+                return {"result", encodeResult(content)};
+            else
+                return {"reveal", {{"fleet", content.fleet}, {"salt", content.salt}}};
+        },
+        message);
+}
+
+std::optional<Message> decode(const std::string& type, const nlohmann::json& body, std::string& error)
+{
+    // Each alternative widens to a Message only when it was read.
+    const auto widen = [](auto decoded) { return decoded ? std::optional<Message>(std::move(*decoded)) : std::nullopt; };
+    if (type == "commit")
+    {
+        const auto commitment = decodeCommit(body, error);
+        return commitment ? std::optional<Message>(Commit{*commitment}) : std::nullopt;
+    }
+    if (type == "shot")
+    {
+        const auto cell = decodeShot(body, error);
+        return cell ? std::optional<Message>(Fire{*cell}) : std::nullopt;
+    }
+    if (type == "result")
+        return widen(decodeResult(body, error));
+    if (type == "reveal")
+        return widen(decodeReveal(body, error));
+    error = "unknown message " + quoted(type);
+    return std::nullopt;
 }
 
 } // namespace battleship

@@ -2,24 +2,11 @@
 
 #include <stdexcept>
 
-#include <mqttgames/battleship/Codec.hpp>
 #include <mqttgames/battleship/Round.hpp>
 #include <mqttgames/battleship/View.hpp>
 
 namespace battleship
 {
-
-const engine::GameInfo& Game::info() const
-{
-    static const engine::GameInfo info{"battleship", "Battleship", ProtocolVersion, {"easy", "medium", "hard"},
-                                               {{"playing", "7 auto 50"}, {"gameover", "3 auto end"}}};
-    return info;
-}
-
-std::unique_ptr<engine::Round> Game::newRound(const engine::RoundSetup& setup) const
-{
-    return std::make_unique<Round>(setup.localStarts);
-}
 
 std::unique_ptr<engine::RoundView> Game::newView(const engine::Round& round, const engine::Context& context) const
 {

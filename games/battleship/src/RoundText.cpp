@@ -1,6 +1,6 @@
 #include <mqttgames/battleship/Round.hpp>
 
-#include "RoundWords.hpp"
+#include <sstream>
 
 // What a round of Battleship shows in words: the boards for a terminal, the status, the result and
 // the check of the partner's fleet.
@@ -58,18 +58,18 @@ std::string targetRow(const TargetSea& sea, const std::optional<Fleet>& revealed
 
 std::string Round::verificationText() const
 {
-    switch (stage())
+    switch (m_protocol.stage())
     {
         case Stage::Placing:
         case Stage::Shooting: return {};
         case Stage::Revealing: return "Waiting for the partner to reveal its fleet\xE2\x80\xA6";
         case Stage::Over: break;
     }
-    if (m_reveal.withheld)
+    if (m_protocol.revealWithheld())
         return "Not verified: the partner did not reveal their fleet";
-    if (!m_reveal.verdict->verified())
-        return "Cheat: " + m_reveal.verdict->reason;
-    return "Fleet verified: it matches the commitment and all " + std::to_string(m_answers.size()) + " answers";
+    if (!m_protocol.verdict()->verified())
+        return "Cheat: " + m_protocol.verdict()->reason;
+    return "Fleet verified: it matches the commitment and all " + std::to_string(m_protocol.answersReceived().size()) + " answers";
 }
 
 std::string Round::boardText() const
@@ -80,7 +80,7 @@ std::string Round::boardText() const
     for (int row = 0; row < SeaSize; ++row)
     {
         const std::string number = (row + 1 < 10 ? " " : "") + std::to_string(row + 1);
-        text << number << ownRow(ownSea(), row) << "  " << number << targetRow(m_target, m_reveal.partnerFleet, row) << '\n';
+        text << number << ownRow(m_protocol.ownSea(), row) << "  " << number << targetRow(m_protocol.targetSea(), m_protocol.revealedFleet(), row) << '\n';
     }
     if (const std::string verification = verificationText(); !verification.empty())
         text << verification << '\n';
@@ -89,7 +89,7 @@ std::string Round::boardText() const
 
 std::string Round::notationHelp() const
 {
-    if (stage() == Stage::Placing)
+    if (m_protocol.stage() == Stage::Placing)
         return "\"random\", or \"place\" and the five ships like A1H5,C3V4,E5H3,G7V3,J1V2 "
                "(origin, H or V, length 5 4 3 3 2)";
     return "a cell A1-J10 to shoot at";
@@ -97,21 +97,21 @@ std::string Round::notationHelp() const
 
 std::string Round::resultText() const
 {
-    if (stage() != Stage::Over)
+    if (m_protocol.stage() != Stage::Over)
         return {};
-    if (m_reveal.verdict && !m_reveal.verdict->verified())
-        return "Partner cheated: " + m_reveal.verdict->reason;
-    const std::string verified = m_reveal.withheld ? "; partner did not reveal their fleet: not verified" : "; their fleet verified";
-    if (localSankAll())
-        return "You sank the enemy fleet in " + std::to_string(m_target.shotsFired()) + " shots" + verified;
-    return "Your fleet was sunk in " + std::to_string(m_shotsReceived) + " shots" + verified;
+    if (m_protocol.verdict() && !m_protocol.verdict()->verified())
+        return "Partner cheated: " + m_protocol.verdict()->reason;
+    const std::string verified = m_protocol.revealWithheld() ? "; partner did not reveal their fleet: not verified" : "; their fleet verified";
+    if (m_protocol.localSankAll())
+        return "You sank the enemy fleet in " + std::to_string(m_protocol.targetSea().shotsFired()) + " shots" + verified;
+    return "Your fleet was sunk in " + std::to_string(m_protocol.shotsReceived()) + " shots" + verified;
 }
 
 std::string Round::statusText() const
 {
-    switch (stage())
+    switch (m_protocol.stage())
     {
-        case Stage::Placing: return m_own ? "Partner placing fleet" : "Placing fleet";
+        case Stage::Placing: return m_protocol.ownSea() ? "Partner placing fleet" : "Placing fleet";
         case Stage::Revealing: return "Verifying the partner's fleet\xE2\x80\xA6";
         case Stage::Shooting:
         case Stage::Over: break;

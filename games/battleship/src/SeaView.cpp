@@ -79,12 +79,8 @@ void SeaView::clear()
         m_rowLabels.push_back(engine::centredText(regular, std::to_string(i + 1), 12, m_theme->mutedText,
                                                   {m_grid.origin().x - LabelColumn / 2.f - 2.f, row.y}));
     }
-    m_ships.clear();
     m_roster.clear();
-    m_marks.clear();
-    m_rings.clear();
-    m_veil.reset();
-    m_veilTexts.clear();
+    m_cover = {};
     m_caption = sf::Text();
 }
 
@@ -121,7 +117,7 @@ void SeaView::addShip(const Ship& ship, sf::Color fill, sf::Color outline, float
     auto shape = engine::roundedRect(hull, 9.f, fill);
     shape.setOutlineThickness(outlineThickness);
     shape.setOutlineColor(outline);
-    m_ships.push_back(std::move(shape));
+    m_cover.ships.push_back(std::move(shape));
 }
 
 void SeaView::addHit(Coord cell, sf::Color color)
@@ -131,12 +127,12 @@ void SeaView::addHit(Coord cell, sf::Color color)
     glow.setOrigin(glow.getRadius(), glow.getRadius());
     glow.setPosition(centre);
     glow.setFillColor(engine::fade(color, 0.35f));
-    m_marks.push_back(glow);
+    m_cover.marks.push_back(glow);
     sf::CircleShape core(CellSize * 0.2f, 32);
     core.setOrigin(core.getRadius(), core.getRadius());
     core.setPosition(centre);
     core.setFillColor(color);
-    m_marks.push_back(core);
+    m_cover.marks.push_back(core);
 }
 
 void SeaView::addMiss(Coord cell)
@@ -145,7 +141,7 @@ void SeaView::addMiss(Coord cell)
     dot.setOrigin(dot.getRadius(), dot.getRadius());
     dot.setPosition(cellCentre(cell));
     dot.setFillColor(m_theme->mutedText);
-    m_marks.push_back(dot);
+    m_cover.marks.push_back(dot);
 }
 
 void SeaView::addRing(Coord cell, sf::Color color)
@@ -154,7 +150,7 @@ void SeaView::addRing(Coord cell, sf::Color color)
     auto ring = engine::roundedRect({box.left - 1.f, box.top - 1.f, box.width + 2.f, box.height + 2.f}, 6.f, sf::Color::Transparent);
     ring.setOutlineThickness(2.f);
     ring.setOutlineColor(color);
-    m_rings.push_back(std::move(ring));
+    m_cover.rings.push_back(std::move(ring));
 }
 
 void SeaView::setRoster(const std::vector<int>& lengths, const std::vector<bool>& afloat, sf::Color afloatColor, sf::Color sunkColor)
@@ -177,14 +173,14 @@ void SeaView::setRoster(const std::vector<int>& lengths, const std::vector<bool>
 void SeaView::setVeil(const std::string& headline, const std::string& detail)
 {
     const sf::FloatRect area = m_grid.bounds();
-    m_veil = engine::roundedRect({area.left - 4.f, area.top - 4.f, area.width + 8.f, area.height + 8.f}, 10.f,
+    m_cover.veil = engine::roundedRect({area.left - 4.f, area.top - 4.f, area.width + 8.f, area.height + 8.f}, 10.f,
                                  engine::fade(m_theme->panel, 0.82f));
     const sf::Vector2f centre{area.left + area.width / 2.f, area.top + area.height / 2.f};
-    m_veilTexts.clear();
-    m_veilTexts.push_back(engine::centredText(m_fonts->get(engine::FontId::Bold), headline, 17, m_theme->text,
+    m_cover.veilTexts.clear();
+    m_cover.veilTexts.push_back(engine::centredText(m_fonts->get(engine::FontId::Bold), headline, 17, m_theme->text,
                                               {centre.x, centre.y - (detail.empty() ? 0.f : 12.f)}));
     if (!detail.empty())
-        m_veilTexts.push_back(engine::centredText(m_fonts->get(engine::FontId::Regular), detail, 13, m_theme->mutedText,
+        m_cover.veilTexts.push_back(engine::centredText(m_fonts->get(engine::FontId::Regular), detail, 13, m_theme->mutedText,
                                                   {centre.x, centre.y + 14.f}));
 }
 
@@ -199,18 +195,18 @@ void SeaView::draw(sf::RenderTarget& target, sf::RenderStates states) const
         target.draw(label, states);
     for (const auto& tile : m_tiles)
         target.draw(tile, states);
-    for (const auto& ship : m_ships)
+    for (const auto& ship : m_cover.ships)
         target.draw(ship, states);
     for (const auto& square : m_roster)
         target.draw(square, states);
-    for (const auto& mark : m_marks)
+    for (const auto& mark : m_cover.marks)
         target.draw(mark, states);
-    for (const auto& ring : m_rings)
+    for (const auto& ring : m_cover.rings)
         target.draw(ring, states);
-    if (m_veil)
+    if (m_cover.veil)
     {
-        target.draw(*m_veil, states);
-        for (const auto& text : m_veilTexts)
+        target.draw(*m_cover.veil, states);
+        for (const auto& text : m_cover.veilTexts)
             target.draw(text, states);
     }
 }

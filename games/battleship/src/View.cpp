@@ -38,7 +38,7 @@ View::View(const Round& round, const engine::FontHolder& fonts, const engine::Th
 
 bool View::isPlacing() const
 {
-    return m_round->stage() == Stage::Placing && !m_round->ownSea();
+    return m_round->protocol().stage() == Stage::Placing && !m_round->protocol().ownSea();
 }
 
 std::optional<engine::Action> View::handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct)
@@ -61,7 +61,7 @@ std::optional<std::string> View::handleShooting(const sf::Event& event, sf::Vect
     const auto aimed = [&]() -> std::optional<Coord>
     {
         const auto cell = m_target.cellAt(pointer);
-        if (!cell || !m_mayAct || m_round->stage() != Stage::Shooting || m_round->targetSea().isShot(*cell))
+        if (!cell || !m_mayAct || m_round->protocol().stage() != Stage::Shooting || m_round->protocol().targetSea().isShot(*cell))
             return std::nullopt;
         return cell;
     };
@@ -86,7 +86,7 @@ bool View::update(sf::Time dt, bool mayAct)
 {
     m_mayAct = mayAct;
     const bool moving = m_placement.update(dt);
-    if (m_hover && (!mayAct || m_round->stage() != Stage::Shooting || m_round->targetSea().isShot(*m_hover)))
+    if (m_hover && (!mayAct || m_round->protocol().stage() != Stage::Shooting || m_round->protocol().targetSea().isShot(*m_hover)))
         m_hover.reset();
     if (!isPlacing() || !mayAct)
         m_placement.cancel();
@@ -97,12 +97,7 @@ bool View::update(sf::Time dt, bool mayAct)
 
 std::string View::stateKey() const
 {
-    const Round& round = *m_round;
-    std::string key = std::to_string(static_cast<int>(round.stage())) + (round.ownSea() ? "o" : "-") +
-                      (round.partnerHasPlaced() ? "p" : "-") + std::to_string(round.shotsReceived()) + "/" +
-                      std::to_string(round.answersReceived().size()) + (round.pendingShot() ? toString(*round.pendingShot()) : "") +
-                      (round.localShoots() ? "L" : "R") + (round.verdict() ? "v" : "") + (round.revealWithheld() ? "w" : "") +
-                      (m_mayAct ? "m" : "");
+    std::string key = std::to_string(m_round->revision()) + (m_mayAct ? "m" : "");
     if (isPlacing())
         key += m_placement.stateKey();
     if (m_hover)
@@ -121,10 +116,10 @@ void View::rebuild()
 void View::paintOwnSea()
 {
     const engine::Theme& theme = *m_theme;
-    const sf::Color side = m_round->localStarts() ? theme.playerOne : theme.playerTwo;
+    const sf::Color side = m_round->protocol().localStarts() ? theme.playerOne : theme.playerTwo;
     const sf::Color hull = engine::mix(theme.panelRaised, side, 0.55f);
     m_own.clear();
-    const OwnSea* sea = m_round->ownSea();
+    const OwnSea* sea = m_round->protocol().ownSea();
     const Fleet& fleet = sea ? sea->fleet() : m_placement.draft();
 
     std::vector<std::pair<int, bool>> roster;
@@ -176,15 +171,15 @@ void View::paintOwnSea()
         const auto ship = fleet.shipAt(cell);
         m_own.addHit(cell, ship && sea->isSunk(*ship) ? theme.bad : theme.warning);
     }
-    if (const auto last = m_round->lastIncoming())
+    if (const auto last = m_round->protocol().lastIncoming())
         m_own.addRing(*last, theme.accent);
 }
 
 void View::paintTargetSea()
 {
     const engine::Theme& theme = *m_theme;
-    const sf::Color enemy = m_round->localStarts() ? theme.playerTwo : theme.playerOne;
-    const TargetSea& sea = m_round->targetSea();
+    const sf::Color enemy = m_round->protocol().localStarts() ? theme.playerTwo : theme.playerOne;
+    const TargetSea& sea = m_round->protocol().targetSea();
     m_target.clear();
 
     // What is left of the enemy fleet: every length, the sunk ones greyed.
@@ -199,11 +194,11 @@ void View::paintTargetSea()
             }
     m_target.setRoster(lengths, afloat, engine::mix(theme.panelRaised, enemy, 0.7f), engine::mix(theme.panelRaised, theme.bad, 0.35f));
 
-    if (m_round->stage() == Stage::Placing)
+    if (m_round->protocol().stage() == Stage::Placing)
     {
         m_target.setCaption("hidden", theme.mutedText);
-        if (!m_round->ownSea())
-            m_target.setVeil(m_round->partnerHasPlaced() ? "The partner is ready" : "Enemy fleet hidden",
+        if (!m_round->protocol().ownSea())
+            m_target.setVeil(m_round->protocol().partnerHasPlaced() ? "The partner is ready" : "Enemy fleet hidden",
                              "shots open once both are ready");
         else
             m_target.setVeil("Waiting for the partner\xE2\x80\xA6", "its fleet is being placed");
@@ -227,7 +222,7 @@ void View::paintTargetSea()
         }
     }
     // After the reveal, the ships never found show as outlines.
-    if (const auto& revealed = m_round->revealedFleet())
+    if (const auto& revealed = m_round->protocol().revealedFleet())
         for (const Ship& ship : revealed->ships())
             if (std::ranges::find(sea.sunkShips(), ship) == sea.sunkShips().end())
                 m_target.addShip(ship, engine::fade(enemy, 0.12f), engine::fade(enemy, 0.7f), 1.5f);
@@ -241,9 +236,9 @@ void View::paintTargetSea()
         else if (sea.at(cell) == CellState::Sunk)
             m_target.addHit(cell, theme.bad);
     }
-    if (const auto last = m_round->lastOutgoing(); last && !m_round->pendingShot())
-        m_target.addRing(*last, engine::fade(theme.text, 0.55f));
-    if (const auto pending = m_round->pendingShot())
+    if (const auto& answers = m_round->protocol().answersReceived(); !answers.empty() && !m_round->protocol().pendingShot())
+        m_target.addRing(answers.back().shot, engine::fade(theme.text, 0.55f));
+    if (const auto pending = m_round->protocol().pendingShot())
     {
         m_target.tintTile(*pending, engine::mix(theme.panelRaised, theme.accent, 0.3f));
         m_target.addRing(*pending, theme.accent);
@@ -269,7 +264,7 @@ void View::paintCard()
     const auto detail = [&](const std::string& text, float x = 24.f)
     { m_cardTexts.push_back(engine::leftText(regular, text, 14, theme.mutedText, {x, middle + 14.f})); };
 
-    const Round& round = *m_round;
+    const Protocol& round = m_round->protocol();
     switch (round.stage())
     {
         case Stage::Placing:
@@ -309,7 +304,7 @@ void View::paintCard()
         }
         case Stage::Revealing:
             headline(round.localSankAll() ? "Enemy fleet sunk" : "Your fleet is sunk", round.localSankAll() ? theme.good : theme.bad);
-            detail(round.verificationText());
+            detail(m_round->verificationText());
             return;
         case Stage::Over: break;
     }

@@ -2,7 +2,7 @@
 
 #include <mqttgames/battleship/Codec.hpp>
 #include <mqttgames/battleship/Commitment.hpp>
-#include <mqttgames/battleship/Game.hpp>
+#include <mqttgames/battleship/RoundGame.hpp>
 #include <mqttgames/battleship/Round.hpp>
 #include <mqttgames/engine/Session.hpp>
 
@@ -128,7 +128,7 @@ TEST_CASE("battleship::Codec")
 
     SECTION("through a session: foreign, malformed and illegal messages leave the round as it was")
     {
-        const battleship::Game game;
+        const battleship::RoundGame game;
         std::vector<json> sent;
         engine::Session session(game, "me", [&sent](const std::string& text) { sent.push_back(json::parse(text)); return true; });
         session.partnerArrived(false, "them"); // the partner shoots first
@@ -142,7 +142,7 @@ TEST_CASE("battleship::Codec")
         session.receive(R"({"game":"battleship","v":1,"type":"shot","round":1,"cell":"A1"})");
         CHECK_THAT(session.notice(), Catch::Contains("before both fleets are placed"));
         session.receive(R"({"game":"battleship","v":1,"type":"commit","round":1,"commitment":")" + commitment + "\"}");
-        REQUIRE(round.stage() == battleship::Stage::Shooting);
+        REQUIRE(round.protocol().stage() == battleship::Stage::Shooting);
         CHECK(session.notice().empty());
         const std::string before = round.boardText();
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include <mqttgames/battleship/Game.hpp>
+#include <mqttgames/battleship/RoundGame.hpp>
 #include <mqttgames/battleship/Round.hpp>
 #include <mqttgames/engine/Match.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
@@ -23,7 +23,7 @@ const battleship::Round& roundOf(const engine::Match& match)
 TEST_CASE("battleship over a broker")
 {
     mqtt::LoopbackBroker broker;
-    const battleship::Game game;
+    const battleship::RoundGame game;
     mqtt::EventQueue queue;
 
     SECTION("two bots place, shoot, reveal and verify through the broker, and agree on every game")
@@ -40,22 +40,22 @@ TEST_CASE("battleship over a broker")
             const battleship::Round& ours = roundOf(alice);
             const battleship::Round& theirs = roundOf(bob);
             INFO("round " << a.roundNumber() << "\n" << ours.boardText() << "vs\n" << theirs.boardText());
-            CHECK(ours.stage() == battleship::Stage::Over);
-            CHECK(theirs.stage() == battleship::Stage::Over);
-            REQUIRE(ours.verdict());
-            REQUIRE(theirs.verdict());
-            CHECK(ours.verdict()->verified());
-            CHECK(theirs.verdict()->verified());
+            CHECK(ours.protocol().stage() == battleship::Stage::Over);
+            CHECK(theirs.protocol().stage() == battleship::Stage::Over);
+            REQUIRE(ours.protocol().verdict());
+            REQUIRE(theirs.protocol().verdict());
+            CHECK(ours.protocol().verdict()->verified());
+            CHECK(theirs.protocol().verdict()->verified());
             CHECK_THAT(ours.verificationText(), Catch::StartsWith("Fleet verified"));
             CHECK_THAT(theirs.verificationText(), Catch::StartsWith("Fleet verified"));
             // Each side saw the other's fleet exactly as it was, and the same shots both ways.
-            CHECK(ours.revealedFleet() == theirs.ownSea()->fleet());
-            CHECK(theirs.revealedFleet() == ours.ownSea()->fleet());
-            CHECK(ours.partnerCommitment() == theirs.commitment());
-            CHECK(ours.targetSea().shotsFired() == theirs.shotsReceived());
-            CHECK(ours.shotsReceived() == theirs.targetSea().shotsFired());
-            CHECK(ours.localSankAll() == theirs.partnerSankAll());
-            CHECK(ours.localSankAll() != ours.partnerSankAll());
+            CHECK(ours.protocol().revealedFleet() == theirs.protocol().ownSea()->fleet());
+            CHECK(theirs.protocol().revealedFleet() == ours.protocol().ownSea()->fleet());
+            CHECK(ours.protocol().partnerCommitment() == theirs.protocol().commitment());
+            CHECK(ours.protocol().targetSea().shotsFired() == theirs.protocol().shotsReceived());
+            CHECK(ours.protocol().shotsReceived() == theirs.protocol().targetSea().shotsFired());
+            CHECK(ours.protocol().localSankAll() == theirs.protocol().partnerSankAll());
+            CHECK(ours.protocol().localSankAll() != ours.protocol().partnerSankAll());
             CHECK(ours.outcome() != theirs.outcome());
             CHECK(ours.outcome() != engine::Outcome::Draw);
             CHECK_THAT(ours.resultText(), Catch::Contains("verified"));

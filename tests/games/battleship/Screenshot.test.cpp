@@ -78,7 +78,7 @@ TEST_CASE("battleship screenshot")
     const sf::Image& image = shot.image;
     const engine::Theme theme;
     const battleship::Round& round = *shot.round;
-    REQUIRE(round.stage() == battleship::Stage::Shooting);
+    REQUIRE(round.protocol().stage() == battleship::Stage::Shooting);
     const auto pixel = [&](const engine::GridGeometry& grid, Coord cell)
     {
         return testsupport::pixelAt(image, shot.toScreen.transformPoint(grid.cellCentre({cell.row, cell.column})));
@@ -105,7 +105,7 @@ TEST_CASE("battleship screenshot")
 
     SECTION("our sea shows our ships, the partner's hits and misses")
     {
-        const battleship::OwnSea& sea = *round.ownSea();
+        const battleship::OwnSea& sea = *round.protocol().ownSea();
         const auto ship = find([&](Coord cell) { return sea.fleet().shipAt(cell) && !sea.isShot(cell); });
         const auto water = find([&](Coord cell) { return !sea.fleet().shipAt(cell) && !sea.isShot(cell); });
         const auto miss = find([&](Coord cell) { return !sea.fleet().shipAt(cell) && sea.isShot(cell); });
@@ -119,7 +119,7 @@ TEST_CASE("battleship screenshot")
 
     SECTION("enemy waters show our hits, misses and sunk ships, and nothing where we have not shot")
     {
-        const battleship::TargetSea& sea = round.targetSea();
+        const battleship::TargetSea& sea = round.protocol().targetSea();
         REQUIRE(sea.shipsSunk() > 0);
         const auto sunk = find([&](Coord cell) { return sea.at(cell) == battleship::CellState::Sunk; });
         const auto miss = find([&](Coord cell) { return sea.at(cell) == battleship::CellState::Miss; });

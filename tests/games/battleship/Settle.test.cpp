@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include <mqttgames/battleship/Game.hpp>
+#include <mqttgames/battleship/RoundGame.hpp>
 #include <mqttgames/battleship/Round.hpp>
 #include <mqttgames/engine/Match.hpp>
 #include <mqttgames/testing/TwoSeats.hpp>
@@ -39,7 +39,7 @@ public:
         return std::make_unique<WithholdingRound>(setup.localStarts);
     }
 private:
-    battleship::Game m_game;
+    battleship::RoundGame m_game;
 };
 
 const battleship::Round& roundOf(const engine::Match& match)
@@ -64,7 +64,7 @@ engine::MatchSettings seat(const mqtt::LoopbackBroker& broker, const std::string
 TEST_CASE("battleship: a partner that withholds its reveal")
 {
     mqtt::LoopbackBroker broker;
-    const battleship::Game honest;
+    const battleship::RoundGame honest;
     const WithholdingGame withholding;
     mqtt::EventQueue queue;
     engine::Match alice(honest, queue, seat(broker, "alice"));
@@ -83,28 +83,28 @@ TEST_CASE("battleship: a partner that withholds its reveal")
             return round && round->isSettling() && bob.session().phase() == engine::Phase::RoundOver;
         }, 90s));
         const battleship::Round& ours = roundOf(alice);
-        CHECK(ours.stage() == battleship::Stage::Revealing);
+        CHECK(ours.protocol().stage() == battleship::Stage::Revealing);
         CHECK(alice.session().phase() == engine::Phase::Playing);
         CHECK(ours.statusText() == "Verifying the partner's fleet\xE2\x80\xA6");
         REQUIRE(alice.session().settleDeadline());
         CHECK(*alice.session().settleDeadline() - (std::chrono::steady_clock::now() + ahead) <= ours.settleTimeout());
         // Bob is honest about what it received: alice's reveal reached it and checked out.
         const battleship::Round& theirs = roundOf(bob);
-        REQUIRE(theirs.verdict());
-        CHECK(theirs.verdict()->verified());
+        REQUIRE(theirs.protocol().verdict());
+        CHECK(theirs.protocol().verdict()->verified());
 
         // Not yet: the round still waits.
         CHECK_FALSE(engine::runSeats(queue, alice, bob, [&] { return alice.session().phase() == engine::Phase::RoundOver; }, 1s));
 
         ahead = ours.settleTimeout() + 1s;
         REQUIRE(engine::runSeats(queue, alice, bob, [&] { return alice.session().phase() == engine::Phase::RoundOver; }, 10s));
-        CHECK(ours.stage() == battleship::Stage::Over);
-        CHECK(ours.revealWithheld());
-        CHECK_FALSE(ours.verdict());
+        CHECK(ours.protocol().stage() == battleship::Stage::Over);
+        CHECK(ours.protocol().revealWithheld());
+        CHECK_FALSE(ours.protocol().verdict());
         CHECK_FALSE(ours.isSettling());
         CHECK_THAT(ours.resultText(), Catch::EndsWith("partner did not reveal their fleet: not verified"));
         CHECK_THAT(ours.verificationText(), Catch::StartsWith("Not verified"));
-        CHECK(ours.outcome() == (ours.localSankAll() ? engine::Outcome::Won : engine::Outcome::Lost));
+        CHECK(ours.outcome() == (ours.protocol().localSankAll() ? engine::Outcome::Won : engine::Outcome::Lost));
         CHECK(alice.session().roundsFinished() == 1);
         CHECK(alice.session().wins() == bob.session().losses());
     }

@@ -4,11 +4,14 @@
 #include <optional>
 #include <random>
 
-#include <mqttgames/battleship/Level.hpp>
 #include <mqttgames/battleship/TargetSea.hpp>
+#include <mqttgames/engine/BotLevel.hpp>
 
 namespace battleship
 {
+
+/// The engine's shared bot levels: easy, medium, hard.
+using Level = engine::BotLevel;
 
 /// For each cell, the weight of the placements of the remaining ships that agree with everything
 /// known (over no miss and no sunk ship) and cover it; placements through hits weigh far more.

@@ -5,7 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <mqttgames/engine/Round.hpp>
+
 #include <mqttgames/battleship/Fleet.hpp>
+#include <mqttgames/battleship/Messages.hpp>
 #include <mqttgames/battleship/Verifier.hpp>
 
 namespace battleship
@@ -18,16 +21,6 @@ inline constexpr int ProtocolVersion = 1;
 /// hostile message cannot make the verifier chew on megabytes.
 inline constexpr std::size_t MaxFleetText = 256;
 inline constexpr std::size_t MaxSaltText = 128;
-
-/// What a "reveal" carries: the committed fleet as text and the salt of the commitment. The text is
-/// kept as sent; readability and validity are the verifier's to judge (and blame).
-struct Reveal
-{
-    std::string fleet;
-    std::string salt;
-
-    friend bool operator==(const Reveal&, const Reveal&) = default;
-};
 
 // Every decode* below never throws: it returns nothing, with the reason in `error`, for a body that
 // is not an object, lacks a field, or has a field of the wrong type or out of range. Extra fields
@@ -49,5 +42,10 @@ std::optional<ShotRecord> decodeResult(const nlohmann::json& body, std::string& 
 /// "reveal": {"fleet": "A1H5,C3V4,E5H3,G7V3,J1V2", "salt": the commitment's salt}.
 nlohmann::json encodeReveal(const Fleet& fleet, const std::string& salt);
 std::optional<Reveal> decodeReveal(const nlohmann::json& body, std::string& error);
+
+/// Any message, with its type ("commit", "shot", "result", "reveal").
+engine::Message encode(const Message& message);
+/// Any message by its type; an unknown type is refused like a bad body.
+std::optional<Message> decode(const std::string& type, const nlohmann::json& body, std::string& error);
 
 } // namespace battleship

@@ -1,17 +1,21 @@
 #pragma once
 
+#include <mqttgames/battleship/RoundGame.hpp>
 #include <mqttgames/engine/RoundView.hpp>
 
 namespace battleship
 {
 
-/// Battleship as the engine and the launcher see it.
+/// Battleship as the launcher sees it: the rounds of RoundGame, and their view.
 class Game : public engine::GameWithView
 {
 public:
-    const engine::GameInfo& info() const override;
-    std::unique_ptr<engine::Round> newRound(const engine::RoundSetup& setup) const override;
+    const engine::GameInfo& info() const override { return m_rounds.info(); }
+    std::unique_ptr<engine::Round> newRound(const engine::RoundSetup& setup) const override { return m_rounds.newRound(setup); }
     std::unique_ptr<engine::RoundView> newView(const engine::Round& round, const engine::Context& context) const override;
+
+private:
+    RoundGame m_rounds;
 };
 
 /// The one instance the launcher's registry offers.

@@ -71,12 +71,16 @@ private:
     std::vector<sf::Text> m_columnLabels;
     std::vector<sf::Text> m_rowLabels;
     std::vector<sf::ConvexShape> m_tiles;
-    std::vector<sf::ConvexShape> m_ships;
-    std::vector<sf::CircleShape> m_marks;
-    std::vector<sf::ConvexShape> m_rings;
     std::vector<sf::ConvexShape> m_roster;
-    std::optional<sf::ConvexShape> m_veil;
-    std::vector<sf::Text> m_veilTexts;
+    /// What lies on the water, emptied by clear().
+    struct
+    {
+        std::vector<sf::ConvexShape> ships;
+        std::vector<sf::CircleShape> marks; ///< hits and misses
+        std::vector<sf::ConvexShape> rings;
+        std::optional<sf::ConvexShape> veil;
+        std::vector<sf::Text> veilTexts;
+    } m_cover;
 };
 
 } // namespace battleship

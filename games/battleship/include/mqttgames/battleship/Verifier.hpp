@@ -14,6 +14,8 @@ struct ShotRecord
 {
     Coord shot;
     ShotAnswer answer;
+
+    friend bool operator==(const ShotRecord&, const ShotRecord&) = default;
 };
 
 /// The ways an enemy's answers can be caught out by its reveal.

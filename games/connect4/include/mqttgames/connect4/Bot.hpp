@@ -1,8 +1,8 @@
 #pragma once
 
 #include <mqttgames/connect4/Board.hpp>
-#include <mqttgames/connect4/Level.hpp>
 #include <mqttgames/connect4/Score.hpp>
+#include <mqttgames/engine/BotLevel.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -12,6 +12,9 @@
 
 namespace connect4
 {
+
+/// The engine's shared bot levels: easy, medium, hard.
+using Level = engine::BotLevel;
 
 class TranspositionTable;
 
