@@ -61,25 +61,25 @@ bool GameClient::connect(const std::string& host, int port)
     std::chrono::milliseconds timeout;
     {
         std::lock_guard lock(d.mutex);
-        timeout = d.connectTimeout;
+        timeout = d.settings.connectTimeout;
     }
     d.reactor.post([self = m_impl, id, host, port] { self->begin(id, host, port); });
     std::unique_lock lock(d.mutex);
     // The reactor's timers decide (the broker's answer, then the subscription's); the margin here
     // only guards against a stalled reactor.
     const bool decided = d.changed.wait_for(lock, timeout * 2 + std::chrono::seconds(1),
-                                            [&] { return d.session != id || d.result.has_value(); });
-    if (d.session != id)
+                                            [&] { return d.shared.session != id || d.shared.result.has_value(); });
+    if (d.shared.session != id)
     {
-        d.lastError = "cancelled by disconnect()";
+        d.shared.lastError = "cancelled by disconnect()";
         return false;
     }
     if (!decided)
     {
-        d.lastError = "no answer from " + host + ":" + std::to_string(port);
+        d.shared.lastError = "no answer from " + host + ":" + std::to_string(port);
         return false;
     }
-    return *d.result;
+    return *d.shared.result;
 }
 
 void GameClient::start(const std::string& host, int port)
@@ -95,17 +95,17 @@ bool GameClient::sendMessage(const std::string& text)
     std::shared_ptr<MQTTClient> mqttClient;
     {
         std::lock_guard lock(d.mutex);
-        if (d.state != GameState::Ready)
+        if (d.shared.state != GameState::Ready)
         {
-            d.lastError = "no partner to send to";
+            d.shared.lastError = "no partner to send to";
             return false;
         }
-        mqttClient = d.client;
+        mqttClient = d.shared.client;
     }
     if (mqttClient && mqttClient->publish(d.topic, wire::format(text, d.id)))
         return true;
     std::lock_guard lock(d.mutex);
-    d.lastError = mqttClient ? mqttClient->getLastError() : "not connected";
+    d.shared.lastError = mqttClient ? mqttClient->getLastError() : "not connected";
     return false;
 }
 
@@ -115,20 +115,20 @@ void GameClient::disconnect()
     std::shared_ptr<MQTTClient> mqttClient;
     {
         std::lock_guard lock(d.mutex);
-        ++d.session; // cancels a connect() that has not begun on the reactor yet
-        if (!d.client && d.state != GameState::Connecting)
+        ++d.shared.session; // cancels a connect() that has not begun on the reactor yet
+        if (!d.shared.client && d.shared.state != GameState::Connecting)
             return; // never connected, or a failed connect() already ended it
 
-        d.leaving = true;
-        d.state = GameState::Idle;
-        mqttClient.swap(d.client);
+        d.shared.leaving = true;
+        d.shared.state = GameState::Idle;
+        mqttClient.swap(d.shared.client);
     }
     d.changed.notify_all();
     auto goodbye = [mqttClient, topic = d.topic, bye = wire::format(wire::DisconnectText, d.id)](Impl& self) mutable
     {
         self.stopTimers();
-        self.earlyHello.reset();
-        self.resuming = false;
+        self.run.earlyHello.reset();
+        self.run.resuming = false;
         if (mqttClient && mqttClient->isConnected())
             mqttClient->publish(topic, bye);
         mqttClient.reset(); // its destructor says goodbye to the broker after our DISCONNECT
@@ -159,17 +159,17 @@ bool GameClient::lookForPartner()
     Impl& d = *m_impl;
     {
         std::lock_guard lock(d.mutex);
-        if (!d.client || !d.client->isConnected() || d.state == GameState::Ready || d.leaving)
+        if (!d.shared.client || !d.shared.client->isConnected() || d.shared.state == GameState::Ready || d.shared.leaving)
             return false;
-        d.partnerId.clear();
-        d.partnerName.clear();
-        d.state = GameState::Connected;
+        d.shared.partnerId.clear();
+        d.shared.partnerName.clear();
+        d.shared.state = GameState::Connected;
     }
     d.changed.notify_all();
     d.onReactor(
         [](Impl& self)
         {
-            self.resuming = false;
+            self.run.resuming = false;
             self.tellState();
             self.emit(event::Waiting{});
             self.announce();
@@ -180,13 +180,13 @@ bool GameClient::lookForPartner()
 void GameClient::setEventCallback(EventCallback callback)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->onEvent = std::move(callback);
+    m_impl->settings.onEvent = std::move(callback);
 }
 
 GameState GameClient::getState() const
 {
     std::lock_guard lock(m_impl->mutex);
-    return m_impl->state;
+    return m_impl->shared.state;
 }
 
 bool GameClient::hasBrokerConnection() const
@@ -204,25 +204,25 @@ int GameClient::protocolVersion() const
 void GameClient::setName(const std::string& name)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->name = wire::sanitizeName(name);
+    m_impl->settings.name = wire::sanitizeName(name);
 }
 
 std::string GameClient::getName() const
 {
     std::lock_guard lock(m_impl->mutex);
-    return m_impl->name;
+    return m_impl->settings.name;
 }
 
 std::string GameClient::getPartnerName() const
 {
     std::lock_guard lock(m_impl->mutex);
-    return m_impl->partnerName;
+    return m_impl->shared.partnerName;
 }
 
 bool GameClient::isFirst() const
 {
     std::lock_guard lock(m_impl->mutex);
-    return !m_impl->partnerId.empty() && m_impl->id < m_impl->partnerId;
+    return !m_impl->shared.partnerId.empty() && m_impl->id < m_impl->shared.partnerId;
 }
 
 std::string GameClient::getId() const
@@ -233,7 +233,7 @@ std::string GameClient::getId() const
 std::string GameClient::getPartnerId() const
 {
     std::lock_guard lock(m_impl->mutex);
-    return m_impl->partnerId;
+    return m_impl->shared.partnerId;
 }
 
 std::string GameClient::getTopic() const
@@ -244,7 +244,7 @@ std::string GameClient::getTopic() const
 std::string GameClient::getLastError() const
 {
     std::lock_guard lock(m_impl->mutex);
-    return m_impl->lastError;
+    return m_impl->shared.lastError;
 }
 
 void GameClient::setVerbose(bool verbose)
@@ -252,8 +252,8 @@ void GameClient::setVerbose(bool verbose)
     std::shared_ptr<MQTTClient> mqttClient;
     {
         std::lock_guard lock(m_impl->mutex);
-        m_impl->verbose = verbose;
-        mqttClient = m_impl->client;
+        m_impl->settings.verbose = verbose;
+        mqttClient = m_impl->shared.client;
     }
     m_impl->log.setEnabled(verbose);
     if (mqttClient)
@@ -263,38 +263,38 @@ void GameClient::setVerbose(bool verbose)
 void GameClient::setKeepalive(int seconds)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->keepalive = seconds;
+    m_impl->settings.keepalive = seconds;
 }
 
 void GameClient::setConnectTimeout(std::chrono::milliseconds timeout)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->connectTimeout = timeout;
+    m_impl->settings.connectTimeout = timeout;
 }
 
 void GameClient::setAnnounceInterval(std::chrono::milliseconds interval)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->announceInterval = interval;
+    m_impl->settings.announceInterval = interval;
 }
 
 void GameClient::setMaxMessageSize(std::size_t bytes)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->maxMessageSize = bytes;
+    m_impl->settings.maxMessageSize = bytes;
 }
 
 void GameClient::setCredentials(const std::string& username, const std::string& password)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->username = username;
-    m_impl->password = password;
+    m_impl->settings.username = username;
+    m_impl->settings.password = password;
 }
 
 void GameClient::setTls(const TlsOptions& tls)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->tls = tls;
+    m_impl->settings.tls = tls;
 }
 
 } // namespace mqtt

@@ -30,9 +30,9 @@ void GameClient::Impl::enter(GameState next)
 {
     {
         std::lock_guard lock(mutex);
-        if (leaving && next != GameState::Idle)
+        if (shared.leaving && next != GameState::Idle)
             return;
-        state = next;
+        shared.state = next;
     }
     changed.notify_all();
     tellState();
@@ -43,11 +43,11 @@ void GameClient::Impl::tellState()
     GameState now;
     {
         std::lock_guard lock(mutex);
-        now = state;
+        now = shared.state;
     }
-    if (now == told)
+    if (now == run.told)
         return;
-    told = now;
+    run.told = now;
     log.write(std::string("state ") + toString(now));
     if (onState)
         gate.run([&] { onState(now); });
@@ -57,17 +57,17 @@ void GameClient::Impl::emit(const GameEvent& event)
 {
     {
         std::lock_guard lock(mutex);
-        if (leaving)
+        if (shared.leaving)
             return;
     }
-    if (events)
-        gate.run([&] { events(event); });
+    if (run.events)
+        gate.run([&] { run.events(event); });
 }
 
 std::shared_ptr<MQTTClient> GameClient::Impl::currentClient() const
 {
     std::lock_guard lock(mutex);
-    return client;
+    return shared.client;
 }
 
 // --- the session -----------------------------------------------------------------------------
@@ -78,23 +78,23 @@ void GameClient::Impl::begin(std::uint64_t id, const std::string& host, int port
     std::shared_ptr<MQTTClient> mqttClient;
     {
         std::lock_guard lock(mutex);
-        if (session != id)
+        if (shared.session != id)
             return; // disconnect() came first
-        running = id;
-        events = onEvent;
-        seconds = keepalive;
+        run.session = id;
+        run.events = settings.onEvent;
+        seconds = settings.keepalive;
         const auto reactorOwner = owner.lock();
         if (!reactorOwner)
             return; // the client is being destroyed
-        mqttClient = std::make_shared<MQTTClient>(nullptr, username, password, reactorOwner);
-        mqttClient->setVerbose(verbose);
-        mqttClient->setConnectTimeout(connectTimeout);
-        mqttClient->setTls(tls);
-        mqttClient->setMaxMessageSize(maxMessageSize);
-        client = mqttClient;
+        mqttClient = std::make_shared<MQTTClient>(nullptr, settings.username, settings.password, reactorOwner);
+        mqttClient->setVerbose(settings.verbose);
+        mqttClient->setConnectTimeout(settings.connectTimeout);
+        mqttClient->setTls(settings.tls);
+        mqttClient->setMaxMessageSize(settings.maxMessageSize);
+        shared.client = mqttClient;
     }
-    resuming = false;
-    earlyHello.reset();
+    run.resuming = false;
+    run.earlyHello.reset();
     stopTimers();
     // The partner sees us leave through this will even if we crash or lose the network.
     mqttClient->setWill(topic, wire::format(wire::DisconnectText, this->id), 0, false);
@@ -102,25 +102,25 @@ void GameClient::Impl::begin(std::uint64_t id, const std::string& host, int port
     mqttClient->setMessageInfoCallback(
         [weak, id](const std::string&, const std::string& payload, const MQTTClient::MessageInfo& info)
         {
-            if (const auto self = weak.lock(); self && self->running == id)
+            if (const auto self = weak.lock(); self && self->run.session == id)
                 self->handleMessage(payload, info);
         });
     mqttClient->setConnectionCallback(
         [weak, id](bool connected, const std::string& reason)
         {
-            if (const auto self = weak.lock(); self && self->running == id)
+            if (const auto self = weak.lock(); self && self->run.session == id)
                 connected ? self->handleConnected() : self->handleConnectionLost(reason);
         });
     mqttClient->setUnsubscribedCallback(
         [weak, id](const std::string& filter)
         {
-            if (const auto self = weak.lock(); self && self->running == id && filter == self->proofFilter())
+            if (const auto self = weak.lock(); self && self->run.session == id && filter == self->proofFilter())
                 self->becomeWaiting();
         });
     mqttClient->setSubscribedCallback(
         [weak, id](const std::string& topic, bool granted)
         {
-            if (const auto self = weak.lock(); self && self->running == id)
+            if (const auto self = weak.lock(); self && self->run.session == id)
                 self->handleSubscribed(topic, granted);
         });
     enter(GameState::Connecting);
@@ -135,8 +135,8 @@ void GameClient::Impl::fail(const std::string& reason)
     std::shared_ptr<MQTTClient> mqttClient;
     {
         std::lock_guard lock(mutex);
-        lastError = reason;
-        mqttClient.swap(client);
+        shared.lastError = reason;
+        mqttClient.swap(shared.client);
     }
     log.write("cannot connect: " + reason);
     mqttClient.reset(); // closes on the reactor; nothing of it is told any more
@@ -149,30 +149,30 @@ void GameClient::Impl::finishConnect(bool connected)
 {
     {
         std::lock_guard lock(mutex);
-        if (session == running)
-            result = connected;
+        if (shared.session == run.session)
+            shared.result = connected;
     }
     changed.notify_all();
 }
 
 void GameClient::Impl::becomeWaiting()
 {
-    if (told != GameState::Connecting)
+    if (run.told != GameState::Connecting)
         return;
-    if (subscribeTimer)
-        reactor.cancel(subscribeTimer);
-    subscribeTimer = 0;
+    if (timers.subscribe)
+        reactor.cancel(timers.subscribe);
+    timers.subscribe = 0;
     enter(GameState::Connected);
     emit(event::Waiting{});
     finishConnect(true);
     scheduleAnnounce();
-    if (auto early = std::exchange(earlyHello, std::nullopt))
+    if (auto early = std::exchange(run.earlyHello, std::nullopt))
         pairWith(early->first, early->second);
 }
 
 void GameClient::Impl::stopTimers()
 {
-    for (auto* timer : {&announceTimer, &subscribeTimer})
+    for (auto* timer : {&timers.announce, &timers.subscribe})
     {
         if (*timer)
             reactor.cancel(*timer);
@@ -185,21 +185,22 @@ void GameClient::Impl::scheduleAnnounce()
     std::chrono::milliseconds interval;
     {
         std::lock_guard lock(mutex);
-        interval = announceInterval;
+        interval = settings.announceInterval;
     }
-    announceTimer = reactor.after(interval,
-                                   [self = shared_from_this()]
-                                   {
-                                       self->announceTimer = 0;
-                                       GameState now;
-                                       {
-                                           std::lock_guard lock(self->mutex);
-                                           now = self->state;
-                                       }
-                                       if (now == GameState::Connected || (now == GameState::Disconnected && self->resuming))
-                                           self->announce();
-                                       self->scheduleAnnounce();
-                                   });
+    timers.announce = reactor.after(interval,
+                                    [self = shared_from_this()]
+                                    {
+                                        self->timers.announce = 0;
+                                        GameState now;
+                                        {
+                                            std::lock_guard lock(self->mutex);
+                                            now = self->shared.state;
+                                        }
+                                        if (now == GameState::Connected ||
+                                            (now == GameState::Disconnected && self->run.resuming))
+                                            self->announce();
+                                        self->scheduleAnnounce();
+                                    });
 }
 
 void GameClient::Impl::announce(const std::string& to)
@@ -211,7 +212,7 @@ void GameClient::Impl::announce(const std::string& to)
     std::string hello;
     {
         std::lock_guard lock(mutex);
-        hello = wire::makeHello(name, address, resuming, resuming ? partnerId : to);
+        hello = wire::makeHello(settings.name, address, run.resuming, run.resuming ? shared.partnerId : to);
     }
     mqttClient->publish(topic, wire::format(hello, id));
 }
@@ -223,7 +224,7 @@ void GameClient::Impl::handleConnected()
     const auto mqttClient = currentClient();
     if (!mqttClient)
         return;
-    if (told == GameState::Connecting)
+    if (run.told == GameState::Connecting)
     {
         // SUBSCRIBE goes out before the hello on the same connection, and the broker handles a
         // connection's packets in order: our own hello coming back proves that we may read and
@@ -243,16 +244,16 @@ void GameClient::Impl::handleConnected()
         std::chrono::milliseconds timeout;
         {
             std::lock_guard lock(mutex);
-            timeout = connectTimeout;
+            timeout = settings.connectTimeout;
         }
-        subscribeTimer = reactor.after(timeout,
-                                        [self = shared_from_this()]
-                                        {
-                                            self->subscribeTimer = 0;
-                                            if (self->told == GameState::Connecting)
-                                                self->fail("connected, but our announcement did not come back: may we subscribe to '" +
-                                                           self->topic + "'?");
-                                        });
+        timers.subscribe = reactor.after(timeout,
+                                         [self = shared_from_this()]
+                                         {
+                                             self->timers.subscribe = 0;
+                                             if (self->run.told == GameState::Connecting)
+                                                 self->fail("connected, but our announcement did not come back: may we subscribe to '" +
+                                                            self->topic + "'?");
+                                         });
         announce();
         return;
     }
@@ -263,25 +264,25 @@ void GameClient::Impl::handleConnected()
 
 void GameClient::Impl::handleConnectionLost(const std::string& reason)
 {
-    if (told == GameState::Connecting && subscribeTimer)
+    if (run.told == GameState::Connecting && timers.subscribe)
         // Some brokers close the connection of a client that publishes where it may not.
         return fail("connected, but the broker closed the connection before our announcement came back (" + reason +
                     "): may we subscribe to '" + topic + "'?");
-    if (told == GameState::Connecting)
+    if (run.told == GameState::Connecting)
         return fail(reason);
     emit(event::LinkLost{reason});
     {
         std::lock_guard lock(mutex);
-        if (partnerId.empty())
+        if (shared.partnerId.empty())
             return; // still waiting for a partner: we wait again once we are back
     }
-    resuming = true; // keep the partner: we ask for it back once we are connected again
+    run.resuming = true; // keep the partner: we ask for it back once we are connected again
     enter(GameState::Disconnected);
 }
 
 void GameClient::Impl::handleSubscribed(const std::string& filter, bool granted)
 {
-    if (told != GameState::Connecting || granted)
+    if (run.told != GameState::Connecting || granted)
         return;
     if (filter == topic)
         return fail("the broker refused our subscription to '" + topic + "'");
@@ -301,12 +302,12 @@ void GameClient::Impl::handlePartnerHello(const wire::Hello& hello)
     GameState before;
     {
         std::lock_guard lock(mutex);
-        before = state;
-        if (state == GameState::Ready && !hello.back)
+        before = shared.state;
+        if (shared.state == GameState::Ready && !hello.back)
             return;
-        answerTo = partnerId;
+        answerTo = shared.partnerId;
     }
-    resuming = false;
+    run.resuming = false;
     announce(answerTo);
     enter(GameState::Ready);
     if (before != GameState::Ready)
@@ -318,13 +319,13 @@ void GameClient::Impl::pairWith(const std::string& sender, const wire::Hello& he
     event::Paired paired;
     {
         std::lock_guard lock(mutex);
-        if (state != GameState::Connected)
+        if (shared.state != GameState::Connected)
             return; // paired already: a third client cannot take over
-        partnerId = sender;
-        partnerName = wire::sanitizeName(hello.name);
-        paired = {partnerId, partnerName, id < partnerId};
+        shared.partnerId = sender;
+        shared.partnerName = wire::sanitizeName(hello.name);
+        paired = {shared.partnerId, shared.partnerName, id < shared.partnerId};
     }
-    resuming = false;
+    run.resuming = false;
     announce(sender); // the answer, so that the partner pairs with us too; nobody else may take it
     enter(GameState::Ready);
     emit(paired);
@@ -334,10 +335,10 @@ void GameClient::Impl::handlePartnerTaken()
 {
     {
         std::lock_guard lock(mutex);
-        if (state != GameState::Ready)
+        if (shared.state != GameState::Ready)
             return;
-        partnerId.clear();
-        partnerName.clear();
+        shared.partnerId.clear();
+        shared.partnerName.clear();
     }
     log.write("the partner paired with another player: waiting again");
     enter(GameState::Connected);
@@ -365,7 +366,7 @@ void GameClient::Impl::handleMessage(const std::string& payload, const MQTTClien
         // Our own hello came back: the subscription is in place, we are really waiting now. Over
         // MQTT 5 once the proof's filter is gone (its UNSUBACK calls becomeWaiting()), so that
         // nothing comes twice while we wait; hellos meanwhile are kept as early ones.
-        if (!isHello || told != GameState::Connecting)
+        if (!isHello || run.told != GameState::Connecting)
             return;
         if (const auto mqttClient = currentClient(); mqttClient && mqttClient->protocolVersion() == 5)
             mqttClient->unsubscribe(proofFilter());
@@ -377,18 +378,18 @@ void GameClient::Impl::handleMessage(const std::string& payload, const MQTTClien
     if (isHello)
     {
         const auto hello = wire::parseHello(envelope->text);
-        if (told == GameState::Connecting)
+        if (run.told == GameState::Connecting)
         {
             // A player who announced itself before our subscription was confirmed: keep it,
             // unless it is an answer to someone else (its sender is taken).
-            if (!earlyHello && (hello.to.empty() || hello.to == id))
-                earlyHello.emplace(envelope->sender, hello);
+            if (!run.earlyHello && (hello.to.empty() || hello.to == id))
+                run.earlyHello.emplace(envelope->sender, hello);
             return;
         }
         bool fromPartner = false;
         {
             std::lock_guard lock(mutex);
-            fromPartner = !partnerId.empty() && envelope->sender == partnerId;
+            fromPartner = !shared.partnerId.empty() && envelope->sender == shared.partnerId;
         }
         const bool forSomeoneElse = !hello.to.empty() && hello.to != id;
         if (fromPartner && forSomeoneElse)
@@ -402,7 +403,7 @@ void GameClient::Impl::handleMessage(const std::string& payload, const MQTTClien
 
     {
         std::lock_guard lock(mutex);
-        if (leaving || state != GameState::Ready || envelope->sender != partnerId)
+        if (shared.leaving || shared.state != GameState::Ready || envelope->sender != shared.partnerId)
             return; // not from our partner (or we are leaving): not for us
     }
     if (envelope->text == wire::DisconnectText)
@@ -421,13 +422,13 @@ void GameClient::Impl::handleMessage(const std::string& payload, const MQTTClien
 std::uint64_t GameClient::Impl::newSession()
 {
     std::lock_guard lock(mutex);
-    partnerId.clear();
-    partnerName.clear();
-    lastError.clear();
-    result.reset();
-    leaving = false;
-    state = GameState::Connecting; // told once the reactor begins
-    return ++session;
+    shared.partnerId.clear();
+    shared.partnerName.clear();
+    shared.lastError.clear();
+    shared.result.reset();
+    shared.leaving = false;
+    shared.state = GameState::Connecting; // told once the reactor begins
+    return ++shared.session;
 }
 
 void GameClient::Impl::onReactor(std::function<void(Impl&)> task)

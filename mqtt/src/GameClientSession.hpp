@@ -26,6 +26,51 @@ namespace mqtt
 // `mutex` and post what they ask for. Tasks and timers on the reactor share it with the facade.
 struct GameClient::Impl : std::enable_shared_from_this<Impl>
 {
+    // What callers set at any time; guarded by `mutex`. A session takes them as it begins.
+    struct Settings
+    {
+        std::string name = "Player";
+        int keepalive = 60;
+        std::chrono::milliseconds connectTimeout{5000};
+        std::chrono::milliseconds announceInterval{2000};
+        std::string username;
+        std::string password;
+        TlsOptions tls;
+        bool verbose = false;
+        std::size_t maxMessageSize = 64 * 1024;
+        EventCallback onEvent;
+    };
+
+    // What callers wait for and read; guarded by `mutex`.
+    struct SharedState
+    {
+        GameState state = GameState::Idle;
+        std::uint64_t session = 0;  // counts connect() and disconnect(): work of an older one is dropped
+        std::optional<bool> result; // of the pending connect()
+        bool leaving = false;       // disconnect() has begun: only its Idle is told
+        std::string partnerId;
+        std::string partnerName;
+        std::string lastError;
+        std::shared_ptr<MQTTClient> client; // made anew for each session, with the settings of the moment
+    };
+
+    // Reactor thread only: the session the reactor works for, and how far it got.
+    struct Run
+    {
+        std::uint64_t session = 0;        // what its MQTTClient tells counts only while this is current
+        GameState told = GameState::Idle; // the state last told to onState
+        EventCallback events;             // taken from `settings` as the session began
+        bool resuming = false;            // our connection dropped while paired: we want that partner back
+        std::optional<std::pair<std::string, wire::Hello>> earlyHello; // a hello that came while Connecting
+    };
+
+    // Reactor thread only; 0 when not set.
+    struct Timers
+    {
+        Reactor::TimerId announce = 0;
+        Reactor::TimerId subscribe = 0;
+    };
+
     Impl(std::shared_ptr<Reactor> reactorOwner, StateCallback stateCallback, MessageCallback messageCallback, std::string topicName);
 
     const Reactor::Ref reactor; // reaches the loop; the facade keeps the thread alive
@@ -40,33 +85,12 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
     // Shared with callers; guarded by `mutex`.
     mutable std::mutex mutex;
     std::condition_variable changed;
-    GameState state = GameState::Idle;
-    std::uint64_t session = 0;  // counts connect() and disconnect(): work of an older one is dropped
-    std::optional<bool> result; // of the pending connect()
-    bool leaving = false;       // disconnect() has begun: only its Idle is told
-    std::string name = "Player";
-    std::string partnerId;
-    std::string partnerName;
-    std::string lastError;
-    int keepalive = 60;
-    std::chrono::milliseconds connectTimeout{5000};
-    std::chrono::milliseconds announceInterval{2000};
-    std::string username;
-    std::string password;
-    TlsOptions tls;
-    bool verbose = false;
-    std::size_t maxMessageSize = 64 * 1024;
-    EventCallback onEvent;
-    std::shared_ptr<MQTTClient> client; // made anew for each session, with the settings of the moment
+    Settings settings;
+    SharedState shared;
 
     // Reactor thread only.
-    std::uint64_t running = 0;
-    GameState told = GameState::Idle;
-    EventCallback events;
-    bool resuming = false; // our connection dropped while paired: we want that partner back
-    std::optional<std::pair<std::string, wire::Hello>> earlyHello; // a hello that came while Connecting
-    Reactor::TimerId announceTimer = 0;
-    Reactor::TimerId subscribeTimer = 0;
+    Run run;
+    Timers timers;
 
     // --- telling ---------------------------------------------------------------------------------
 

@@ -59,13 +59,13 @@ bool MQTTClient::connect(const std::string& host, int port, int keepalive)
     std::chrono::milliseconds timeout;
     {
         std::lock_guard lock(d.mutex);
-        id = ++d.session;
-        d.link = Link::Connecting;
-        d.outcome.reset();
-        d.lastError.clear();
-        d.protocol = 0;
-        d.localAddress.clear();
-        timeout = d.connectTimeout;
+        id = ++d.shared.session;
+        d.shared.link = Link::Connecting;
+        d.shared.outcome.reset();
+        d.shared.lastError.clear();
+        d.shared.protocol = 0;
+        d.shared.localAddress.clear();
+        timeout = d.settings.connectTimeout;
     }
     const bool async = d.reactor.onThread();
     d.onReactor([id, host, port, keepalive, async](Impl& self) { self.begin(id, host, port, keepalive, async); });
@@ -75,15 +75,15 @@ bool MQTTClient::connect(const std::string& host, int port, int keepalive)
     // The reactor's own connect timer decides; the margin here only guards against a stalled reactor.
     std::unique_lock lock(d.mutex);
     const bool decided = d.changed.wait_for(lock, timeout + std::chrono::seconds(1),
-                                            [&] { return d.session != id || d.outcome.has_value(); });
-    if (d.session != id)
+                                            [&] { return d.shared.session != id || d.shared.outcome.has_value(); });
+    if (d.shared.session != id)
     {
-        d.lastError = "cancelled by disconnect()";
+        d.shared.lastError = "cancelled by disconnect()";
         return false;
     }
     if (!decided)
-        d.lastError = "no answer from " + host + ":" + std::to_string(port);
-    return decided && d.outcome->empty();
+        d.shared.lastError = "no answer from " + host + ":" + std::to_string(port);
+    return decided && d.shared.outcome->empty();
 }
 
 void MQTTClient::disconnect()
@@ -91,12 +91,12 @@ void MQTTClient::disconnect()
     Impl& d = *m_impl;
     {
         std::lock_guard lock(d.mutex);
-        ++d.session;
-        if (d.link != Link::Idle)
+        ++d.shared.session;
+        if (d.shared.link != Link::Idle)
             d.log.write("disconnecting");
-        d.link = Link::Idle;
-        d.protocol = 0;
-        d.localAddress.clear();
+        d.shared.link = Link::Idle;
+        d.shared.protocol = 0;
+        d.shared.localAddress.clear();
     }
     d.changed.notify_all();
     if (d.reactor.onThread())
@@ -181,7 +181,7 @@ bool MQTTClient::subscribe(const std::vector<std::pair<std::string, int>>& topic
     bool withoutOwn = false;
     {
         std::lock_guard lock(d.mutex);
-        withoutOwn = !d.receiveOwn;
+        withoutOwn = !d.settings.receiveOwn;
     }
     if (d.reactor.onThread())
     {
@@ -198,7 +198,7 @@ bool MQTTClient::unsubscribe(const std::string& topic)
     Impl& d = *m_impl;
     if (!isConnected())
     {
-        d.onReactor([topic](Impl& self) { self.subscriptions.erase(topic); });
+        d.onReactor([topic](Impl& self) { self.subscriptions.topics.erase(topic); });
         d.setError("not connected");
         return false;
     }
@@ -220,92 +220,92 @@ void MQTTClient::setVerbose(bool verbose)
 void MQTTClient::setConnectTimeout(std::chrono::milliseconds timeout)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->connectTimeout = timeout;
+    m_impl->settings.connectTimeout = timeout;
 }
 
 void MQTTClient::setWill(const std::string& topic, const std::string& payload, int qos, bool retain)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->will.emplace(topic, payload, qos, retain);
+    m_impl->settings.will.emplace(topic, payload, qos, retain);
 }
 
 void MQTTClient::setTls(const TlsOptions& tls)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->tls = tls;
+    m_impl->settings.tls = tls;
 }
 
 void MQTTClient::setMessageInfoCallback(MessageInfoCallback callback)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->callbacks.messageInfo = std::move(callback);
+    m_impl->shared.callbacks.messageInfo = std::move(callback);
 }
 
 void MQTTClient::setMessageCallback(DetailedMessageCallback callback)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->callbacks.detailedMessage = std::move(callback);
+    m_impl->shared.callbacks.detailedMessage = std::move(callback);
 }
 
 void MQTTClient::setConnectionCallback(ConnectionCallback callback)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->callbacks.connection = std::move(callback);
+    m_impl->shared.callbacks.connection = std::move(callback);
 }
 
 void MQTTClient::setUnsubscribedCallback(UnsubscribedCallback callback)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->callbacks.unsubscribed = std::move(callback);
+    m_impl->shared.callbacks.unsubscribed = std::move(callback);
 }
 
 void MQTTClient::setSubscribedCallback(SubscribedCallback callback)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->callbacks.subscribed = std::move(callback);
+    m_impl->shared.callbacks.subscribed = std::move(callback);
 }
 
 void MQTTClient::setReconnectDelay(std::chrono::seconds initial, std::chrono::seconds max)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->reconnectDelay = std::max(initial, std::chrono::seconds(1));
-    m_impl->reconnectDelayMax = std::max(max, m_impl->reconnectDelay);
+    m_impl->settings.reconnectDelay = std::max(initial, std::chrono::seconds(1));
+    m_impl->settings.reconnectDelayMax = std::max(max, m_impl->settings.reconnectDelay);
 }
 
 void MQTTClient::setMaxMessageSize(std::size_t bytes)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->maxMessageSize = bytes;
+    m_impl->settings.maxMessageSize = bytes;
 }
 
 void MQTTClient::setReceiveOwnMessages(bool receive)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->receiveOwn = receive;
+    m_impl->settings.receiveOwn = receive;
 }
 
 bool MQTTClient::isConnected() const
 {
     std::lock_guard lock(m_impl->mutex);
-    return m_impl->link == Link::Connected;
+    return m_impl->shared.link == Link::Connected;
 }
 
 int MQTTClient::protocolVersion() const
 {
     std::lock_guard lock(m_impl->mutex);
-    return m_impl->protocol;
+    return m_impl->shared.protocol;
 }
 
 std::string MQTTClient::getLastError() const
 {
     std::lock_guard lock(m_impl->mutex);
-    return m_impl->lastError;
+    return m_impl->shared.lastError;
 }
 
 std::string MQTTClient::getLocalAddress() const
 {
     std::lock_guard lock(m_impl->mutex);
-    return m_impl->localAddress;
+    return m_impl->shared.localAddress;
 }
 
 } // namespace mqtt

@@ -57,42 +57,42 @@ bool isWill(const mosquitto_property* properties)
 void MQTTClient::Impl::handleConnect(mosquitto* h, void* userdata, int rc)
 {
     Impl& self = of(userdata);
-    if (h != self.handle.get())
+    if (h != self.connection.handle.get())
         return;
     if (rc != 0)
     {
-        if (self.useV5 && (rc == MQTT_RC_UNSUPPORTED_PROTOCOL_VERSION || rc == CONNACK_REFUSED_PROTOCOL_VERSION))
+        if (self.broker.useV5 && (rc == MQTT_RC_UNSUPPORTED_PROTOCOL_VERSION || rc == CONNACK_REFUSED_PROTOCOL_VERSION))
             return self.fallBack("the broker refused MQTT 5");
-        self.attemptFailed("cannot connect to " + self.endpoint + ": " + refusal(rc, self.useV5));
+        self.attemptFailed("cannot connect to " + self.broker.address + ": " + refusal(rc, self.broker.useV5));
         return;
     }
-    if (self.connectTimer)
-        self.reactor.cancel(self.connectTimer);
-    self.connectTimer = 0;
-    const bool reconnected = self.everConnected;
-    self.everConnected = true;
+    if (self.timers.connect)
+        self.reactor.cancel(self.timers.connect);
+    self.timers.connect = 0;
+    const bool reconnected = self.run.everConnected;
+    self.run.everConnected = true;
     {
         std::lock_guard lock(self.mutex);
         if (self.reportsCount())
         {
-            self.link = Link::Connected;
-            self.protocol = self.useV5 ? 5 : 4;
-            self.localAddress = localAddressOf(mosquitto_socket(h));
-            self.outcome = "";
+            self.shared.link = Link::Connected;
+            self.shared.protocol = self.broker.useV5 ? 5 : 4;
+            self.shared.localAddress = localAddressOf(mosquitto_socket(h));
+            self.shared.outcome = "";
         }
-        self.backoff = self.reconnectDelay;
+        self.run.backoff = self.settings.reconnectDelay;
     }
     self.changed.notify_all();
-    self.log.write((reconnected ? "reconnected to " : "connected to ") + self.endpoint +
-                   (self.useV5 ? " (MQTT 5)" : " (MQTT 3.1.1)"));
+    self.log.write((reconnected ? "reconnected to " : "connected to ") + self.broker.address +
+                   (self.broker.useV5 ? " (MQTT 5)" : " (MQTT 3.1.1)"));
     self.keepAlive();
     // Subscriptions are made again here, before anything else is sent on the new connection.
     std::vector<std::tuple<std::string, int, bool>> again;
-    for (const auto& [topic, options] : self.subscriptions)
+    for (const auto& [topic, options] : self.subscriptions.topics)
         again.emplace_back(topic, options.first, options.second);
     if (!again.empty())
         self.sendSubscriptions(again, nullptr);
-    const auto callbacks = self.active;
+    const auto callbacks = self.run.callbacks;
     if (callbacks && callbacks->connection)
         self.tell([&] { callbacks->connection(true, reconnected ? "reconnected" : "connected"); });
 }
@@ -101,7 +101,7 @@ void MQTTClient::Impl::fallBack(const std::string& why)
 {
     log.write(why + ": trying MQTT 3.1.1");
     closeHandle();
-    useV5 = false;
+    broker.useV5 = false;
     reactor.post([self = shared_from_this()] { self->startAttempt(); });
 }
 
@@ -109,20 +109,20 @@ void MQTTClient::Impl::handleDisconnect(mosquitto* h, void* userdata, int rc)
 {
     const int error = errno;
     Impl& self = of(userdata);
-    if (h != self.handle.get())
+    if (h != self.connection.handle.get())
         return;
-    if (self.leaving)
+    if (self.goodbye.leaving)
     {
         self.log.write("disconnected");
         self.closeHandle();
         return;
     }
-    if (self.connectTimer != 0)
+    if (self.timers.connect != 0)
     {
         // No CONNACK yet. A broker that speaks only 3.1.1 may close instead of refusing.
-        if (self.useV5 && (rc == MOSQ_ERR_CONN_LOST || rc == MOSQ_ERR_PROTOCOL))
+        if (self.broker.useV5 && (rc == MOSQ_ERR_CONN_LOST || rc == MOSQ_ERR_PROTOCOL))
             return self.fallBack("the broker closed the connection to an MQTT 5 CONNECT");
-        self.attemptFailed("cannot connect to " + self.endpoint + ": " + describe(rc, error));
+        self.attemptFailed("cannot connect to " + self.broker.address + ": " + describe(rc, error));
         return;
     }
     const std::string reason = "connection lost: " + (rc == 0 ? std::string("closed by the broker") : describe(rc, error));
@@ -131,16 +131,16 @@ void MQTTClient::Impl::handleDisconnect(mosquitto* h, void* userdata, int rc)
         std::lock_guard lock(self.mutex);
         if (self.reportsCount())
         {
-            self.link = Link::Reconnecting;
-            self.protocol = 0;
-            self.localAddress.clear();
+            self.shared.link = Link::Reconnecting;
+            self.shared.protocol = 0;
+            self.shared.localAddress.clear();
         }
-        self.lastError = reason;
+        self.shared.lastError = reason;
     }
     self.changed.notify_all();
     self.log.write(reason);
     self.scheduleReconnect();
-    const auto callbacks = self.active;
+    const auto callbacks = self.run.callbacks;
     if (callbacks && callbacks->connection)
         self.tell([&] { callbacks->connection(false, reason); });
 }
@@ -149,15 +149,15 @@ void MQTTClient::Impl::handleMessage(mosquitto* h, void* userdata, const mosquit
                                      const mosquitto_property* properties)
 {
     Impl& self = of(userdata);
-    if (h != self.handle.get())
+    if (h != self.connection.handle.get())
         return;
     const auto size = static_cast<std::size_t>(std::max(message->payloadlen, 0));
-    if (size > self.limit)
+    if (size > self.run.messageLimit)
     {
         self.log.write("ignored a message of " + std::to_string(size) + " bytes: larger than the limit");
         return;
     }
-    const auto callbacks = self.active;
+    const auto callbacks = self.run.callbacks;
     if (!callbacks || (!callbacks->messageInfo && !callbacks->detailedMessage && !callbacks->message))
         return;
     MQTTClient::MessageInfo info;
@@ -184,7 +184,7 @@ void MQTTClient::Impl::handleMessage(mosquitto* h, void* userdata, const mosquit
 void MQTTClient::Impl::handleSubscribe(mosquitto* h, void* userdata, int mid, int count, const int* grantedQos)
 {
     Impl& self = of(userdata);
-    if (h != self.handle.get())
+    if (h != self.connection.handle.get())
         return;
     bool granted = count > 0;
     for (int i = 0; i < count; ++i)
@@ -197,7 +197,7 @@ void MQTTClient::Impl::handleSubscribe(mosquitto* h, void* userdata, int mid, in
         request.wait->fulfil(granted);
     if (!granted)
         self.setError("the broker refused the subscription");
-    const auto callbacks = self.active;
+    const auto callbacks = self.run.callbacks;
     if (callbacks && callbacks->subscribed)
         for (const auto& topic : request.topics)
             self.tell([&] { callbacks->subscribed(topic, granted); });
@@ -205,18 +205,18 @@ void MQTTClient::Impl::handleSubscribe(mosquitto* h, void* userdata, int mid, in
 
 std::optional<Pending> MQTTClient::Impl::takePending(int mid)
 {
-    const auto found = pending.find(mid);
-    if (found == pending.end())
+    const auto found = subscriptions.pending.find(mid);
+    if (found == subscriptions.pending.end())
         return std::nullopt;
     Pending request = std::move(found->second);
-    pending.erase(found);
+    subscriptions.pending.erase(found);
     return request;
 }
 
 void MQTTClient::Impl::handleUnsubscribe(mosquitto* h, void* userdata, int mid)
 {
     Impl& self = of(userdata);
-    if (h != self.handle.get())
+    if (h != self.connection.handle.get())
         return;
     const auto taken = self.takePending(mid);
     if (!taken)
@@ -224,7 +224,7 @@ void MQTTClient::Impl::handleUnsubscribe(mosquitto* h, void* userdata, int mid)
     const Pending& request = *taken;
     if (request.wait)
         request.wait->fulfil(true);
-    const auto callbacks = self.active;
+    const auto callbacks = self.run.callbacks;
     if (callbacks && callbacks->unsubscribed)
         for (const auto& topic : request.topics)
             self.tell([&] { callbacks->unsubscribed(topic); });

@@ -23,79 +23,79 @@ void MQTTClient::Impl::begin(std::uint64_t id, std::string newHost, int newPort,
     if (!isCurrent(id))
         return; // disconnect() came first
     end(); // a connection still open says goodbye first, so the broker does not send our will
-    host = std::move(newHost);
-    port = newPort;
-    keepalive = newKeepalive;
-    endpoint = host + ":" + std::to_string(port);
-    useV5 = true;
-    everConnected = false;
-    nobodyWaits = async;
-    subscriptions.clear();
+    broker.host = std::move(newHost);
+    broker.port = newPort;
+    broker.keepalive = newKeepalive;
+    broker.address = broker.host + ":" + std::to_string(broker.port);
+    broker.useV5 = true;
+    run.everConnected = false;
+    run.nobodyWaits = async;
+    subscriptions.topics.clear();
     {
         std::lock_guard lock(mutex);
-        running = id;
-        active = std::make_shared<const Callbacks>(callbacks);
-        backoff = reconnectDelay;
-        limit = maxMessageSize;
+        shared.running = id;
+        run.callbacks = std::make_shared<const Callbacks>(shared.callbacks);
+        run.backoff = settings.reconnectDelay;
+        run.messageLimit = settings.maxMessageSize;
     }
     startAttempt();
 }
 
 void MQTTClient::Impl::end()
 {
-    if (reconnectTimer)
-        reactor.cancel(reconnectTimer);
-    reconnectTimer = 0;
-    subscriptions.clear();
-    everConnected = false;
-    if (!handle)
+    if (timers.reconnect)
+        reactor.cancel(timers.reconnect);
+    timers.reconnect = 0;
+    subscriptions.topics.clear();
+    run.everConnected = false;
+    if (!connection.handle)
         return;
-    const bool connected = mosquitto_socket(handle.get()) >= 0 && connectTimer == 0;
+    const bool connected = mosquitto_socket(connection.handle.get()) >= 0 && timers.connect == 0;
     if (!connected)
     {
         closeHandle();
         return;
     }
     cancelTimers();
-    leaving = true;
-    goodbyeSent = false;
-    const Handle current = handle;
-    lingerTimer = reactor.after(Linger,
-                                 [self = shared_from_this(), current]
-                                 {
-                                     self->lingerTimer = 0;
-                                     if (self->handle == current)
-                                         self->closeHandle();
-                                 });
-    if (usesTls)
+    goodbye.leaving = true;
+    goodbye.sent = false;
+    const Handle current = connection.handle;
+    timers.linger = reactor.after(Linger,
+                                  [self = shared_from_this(), current]
+                                  {
+                                      self->timers.linger = 0;
+                                      if (self->connection.handle == current)
+                                          self->closeHandle();
+                                  });
+    if (connection.usesTls)
         mosquitto_disconnect(current.get()); // TLS: libmosquitto must write it (see sendGoodbye)
     else
         sendGoodbye();
-    if (handle == current)
+    if (connection.handle == current)
         sync();
 }
 
 void MQTTClient::Impl::sendGoodbye()
 {
-    if (!handle || goodbyeSent || mosquitto_want_write(handle.get()))
+    if (!connection.handle || goodbye.sent || mosquitto_want_write(connection.handle.get()))
         return; // onSocket() writes what is queued first, then comes back here
     // Written, and the socket half-closed, by hand: mosquitto_disconnect() closes the socket at once,
     // and a socket closed with unread input is reset (RST), which makes the broker drop what we
     // sent last (this DISCONNECT included) and send our will. Now the broker closes, we read to the end.
     static const char disconnectPacket[] = {'\xE0', '\x00'}; // DISCONNECT, normal: MQTT 3.1.1 and 5 alike
-    const int fd = mosquitto_socket(handle.get());
+    const int fd = mosquitto_socket(connection.handle.get());
     [[maybe_unused]] const auto sent = ::send(fd, disconnectPacket, sizeof disconnectPacket, MSG_NOSIGNAL | MSG_DONTWAIT);
     ::shutdown(fd, SHUT_WR);
-    goodbyeSent = true;
+    goodbye.sent = true;
 }
 
 void MQTTClient::Impl::finishGoodbye(bool readable, bool writable, bool failed)
 {
-    const Handle current = handle;
-    if (!goodbyeSent && (writable || failed))
+    const Handle current = connection.handle;
+    if (!goodbye.sent && (writable || failed))
     {
         mosquitto_loop_write(current.get(), 1);
-        if (handle != current)
+        if (connection.handle != current)
             return;
         sendGoodbye();
     }
@@ -120,15 +120,15 @@ void MQTTClient::Impl::finishGoodbye(bool readable, bool writable, bool failed)
 
 void MQTTClient::Impl::publishNow(const std::string& topic, const std::string& payload, int qos, bool retain)
 {
-    if (!handle)
+    if (!connection.handle)
         return;
-    const Handle current = handle;
+    const Handle current = connection.handle;
     const int rc = mosquitto_publish(current.get(), nullptr, topic.c_str(), static_cast<int>(payload.size()),
                                      payload.data(), qos, retain);
     const int error = errno;
     if (rc != MOSQ_ERR_SUCCESS)
         setError("publish failed: " + describe(rc, error));
-    if (handle == current)
+    if (connection.handle == current)
         sync();
 }
 
@@ -136,7 +136,7 @@ void MQTTClient::Impl::subscribeNow(const std::vector<std::pair<std::string, int
                                     const std::shared_ptr<AckWait>& wait)
 {
     for (const auto& [topic, qos] : topics)
-        subscriptions[topic] = {qos, withoutOwn};
+        subscriptions.topics[topic] = {qos, withoutOwn};
     std::vector<std::tuple<std::string, int, bool>> requests;
     for (const auto& [topic, qos] : topics)
         requests.emplace_back(topic, qos, withoutOwn);
@@ -146,20 +146,20 @@ void MQTTClient::Impl::subscribeNow(const std::vector<std::pair<std::string, int
 void MQTTClient::Impl::sendSubscriptions(const std::vector<std::tuple<std::string, int, bool>>& requests,
                                          const std::shared_ptr<AckWait>& wait)
 {
-    if (!handle || connectTimer != 0)
+    if (!connection.handle || timers.connect != 0)
     {
         if (wait)
             wait->fulfil(false);
         return;
     }
-    const Handle current = handle;
+    const Handle current = connection.handle;
     for (std::size_t i = 0; i < requests.size(); ++i)
     {
         const auto& [topic, qos, withoutOwn] = requests[i];
         int mid = 0;
-        const int rc = useV5 ? mosquitto_subscribe_v5(current.get(), &mid, topic.c_str(), qos,
-                                                      withoutOwn ? MQTT_SUB_OPT_NO_LOCAL : 0, nullptr)
-                             : mosquitto_subscribe(current.get(), &mid, topic.c_str(), qos);
+        const int rc = broker.useV5 ? mosquitto_subscribe_v5(current.get(), &mid, topic.c_str(), qos,
+                                                             withoutOwn ? MQTT_SUB_OPT_NO_LOCAL : 0, nullptr)
+                                    : mosquitto_subscribe(current.get(), &mid, topic.c_str(), qos);
         if (rc != MOSQ_ERR_SUCCESS)
         {
             setError("subscribe to '" + topic + "' failed: " + describe(rc, errno));
@@ -167,24 +167,25 @@ void MQTTClient::Impl::sendSubscriptions(const std::vector<std::tuple<std::strin
                 wait->fulfil(false);
             return;
         }
-        log.write("subscribing to '" + topic + "' (qos " + std::to_string(qos) + (withoutOwn && useV5 ? ", no local" : "") + ")");
+        log.write("subscribing to '" + topic + "' (qos " + std::to_string(qos) +
+                  (withoutOwn && broker.useV5 ? ", no local" : "") + ")");
         // A wait for several topics is answered by the last one's acknowledgement.
-        pending[mid] = Pending{{topic}, i + 1 == requests.size() ? wait : nullptr};
+        subscriptions.pending[mid] = Pending{{topic}, i + 1 == requests.size() ? wait : nullptr};
     }
-    if (handle == current)
+    if (connection.handle == current)
         sync();
 }
 
 void MQTTClient::Impl::unsubscribeNow(const std::string& topic, const std::shared_ptr<AckWait>& wait)
 {
-    subscriptions.erase(topic);
-    if (!handle || connectTimer != 0)
+    subscriptions.topics.erase(topic);
+    if (!connection.handle || timers.connect != 0)
     {
         if (wait)
             wait->fulfil(false);
         return;
     }
-    const Handle current = handle;
+    const Handle current = connection.handle;
     int mid = 0;
     const int rc = mosquitto_unsubscribe(current.get(), &mid, topic.c_str());
     if (rc != MOSQ_ERR_SUCCESS)
@@ -195,8 +196,8 @@ void MQTTClient::Impl::unsubscribeNow(const std::string& topic, const std::share
         return;
     }
     log.write("unsubscribing from '" + topic + "'");
-    pending[mid] = Pending{{topic}, wait};
-    if (handle == current)
+    subscriptions.pending[mid] = Pending{{topic}, wait};
+    if (connection.handle == current)
         sync();
 }
 

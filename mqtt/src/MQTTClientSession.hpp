@@ -79,59 +79,113 @@ using detail::refusal;
 // too, so it lives until its connection is closed on the reactor's thread.
 struct MQTTClient::Impl : std::enable_shared_from_this<Impl>
 {
+    // Given at construction, never changed: read without the mutex.
+    struct Credentials
+    {
+        std::string username;
+        std::string password;
+    };
+
+    // What callers set at any time; guarded by `mutex`. A session takes what it needs as it begins.
+    struct Settings
+    {
+        std::chrono::milliseconds connectTimeout{5000};
+        std::chrono::seconds reconnectDelay{1};
+        std::chrono::seconds reconnectDelayMax{16};
+        std::optional<std::tuple<std::string, std::string, int, bool>> will;
+        TlsOptions tls;
+        std::size_t maxMessageSize = 64 * 1024;
+        bool receiveOwn = true;
+    };
+
+    // What callers wait for and read; guarded by `mutex`.
+    struct SharedState
+    {
+        detail::Callbacks callbacks;
+        detail::Link link = detail::Link::Idle;
+        std::uint64_t session = 0; // counts connect() and disconnect(): a task of an older one does nothing
+        std::uint64_t running = 0; // the session the reactor works for; what it reports counts only if current
+        std::optional<std::string> outcome; // of the pending connect(): "" accepted, else why not
+        std::string lastError;
+        std::string localAddress;
+        int protocol = 0;
+    };
+
+    // Reactor thread only: the broker of the session, and how we speak to it.
+    struct Broker
+    {
+        std::string host;
+        int port = 0;
+        int keepalive = 60;
+        std::string address; // "host:port", for messages
+        bool useV5 = true;
+    };
+
+    // Reactor thread only: libmosquitto's handle of the current attempt and the watch on its socket.
+    struct Connection
+    {
+        detail::Handle handle;
+        Reactor::WatchId watchId = 0;
+        int watchedFd = -1;
+        bool watchingWrite = false;
+        bool usesTls = false; // of the current handle
+    };
+
+    // Reactor thread only; 0 when not set.
+    struct Timers
+    {
+        Reactor::TimerId connect = 0;
+        Reactor::TimerId keepalive = 0;
+        Reactor::TimerId reconnect = 0;
+        Reactor::TimerId linger = 0;
+    };
+
+    // Reactor thread only: how far a polite disconnect has got.
+    struct Goodbye
+    {
+        bool leaving = false; // the handle says goodbye and is closed once DISCONNECT is out
+        bool sent = false;    // DISCONNECT written and our side shut: waiting for the broker to close
+    };
+
+    // Reactor thread only.
+    struct Subscriptions
+    {
+        std::map<std::string, std::pair<int, bool>> topics; // qos, no local: made again after a reconnect
+        std::map<int, detail::Pending> pending;              // by message id
+    };
+
+    // Reactor thread only: the session the reactor works for (`shared.running`), as it began and went.
+    struct Run
+    {
+        bool everConnected = false; // a failed attempt is then retried, not reported
+        bool nobodyWaits = false;   // connect() was called on the reactor: a failure is told by callback
+        std::chrono::seconds backoff{1};
+        std::shared_ptr<const detail::Callbacks> callbacks; // taken from `shared` as the session began
+        std::size_t messageLimit = 64 * 1024;               // taken from `settings` as the session began
+    };
+
     Impl(Reactor::Ref r, MessageCallback callback, std::string user, std::string pass);
 
     ~Impl();
 
     const Reactor::Ref reactor; // reaches the loop; the facade keeps the thread alive
-    const std::string username;
-    const std::string password;
+    const Credentials credentials;
     detail::VerboseLog log{"mqtt"};
     detail::CallbackGate gate;
 
     // Shared with callers; guarded by `mutex`.
     mutable std::mutex mutex;
     std::condition_variable changed;
-    detail::Callbacks callbacks;
-    detail::Link link = detail::Link::Idle;
-    std::uint64_t session = 0; // counts connect() and disconnect(): a task of an older one does nothing
-    std::uint64_t running = 0; // the session the reactor works for; what it reports counts only if current
-    std::optional<std::string> outcome; // of the pending connect(): "" accepted, else why not
-    std::string lastError;
-    std::string localAddress;
-    int protocol = 0;
-    std::chrono::milliseconds connectTimeout{5000};
-    std::chrono::seconds reconnectDelay{1};
-    std::chrono::seconds reconnectDelayMax{16};
-    std::optional<std::tuple<std::string, std::string, int, bool>> will;
-    TlsOptions tls;
-    std::size_t maxMessageSize = 64 * 1024;
-    bool receiveOwn = true;
+    Settings settings;
+    SharedState shared;
 
     // Reactor thread only.
-    detail::Handle handle;
-    Reactor::WatchId watchId = 0;
-    int watchedFd = -1;
-    bool watchingWrite = false;
-    Reactor::TimerId connectTimer = 0;
-    Reactor::TimerId keepaliveTimer = 0;
-    Reactor::TimerId reconnectTimer = 0;
-    Reactor::TimerId lingerTimer = 0;
-    std::string host;
-    int port = 0;
-    int keepalive = 60;
-    std::string endpoint;
-    bool useV5 = true;
-    bool everConnected = false; // in this session: a failed attempt is then retried, not reported
-    bool leaving = false;       // the handle says goodbye and is closed once DISCONNECT is out
-    bool goodbyeSent = false;   // DISCONNECT written and our side shut: waiting for the broker to close
-    bool usesTls = false;       // of the current handle
-    bool nobodyWaits = false;   // connect() was called on the reactor: a failure is told by callback
-    std::chrono::seconds backoff{1};
-    std::map<std::string, std::pair<int, bool>> subscriptions; // qos, no local: made again after a reconnect
-    std::map<int, detail::Pending> pending;           // by message id
-    std::shared_ptr<const detail::Callbacks> active;  // the callbacks of the current session
-    std::size_t limit = 64 * 1024;
+    Broker broker;
+    Connection connection;
+    Timers timers;
+    Goodbye goodbye;
+    Subscriptions subscriptions;
+    Run run;
 
     static Impl& of(void* userdata);
 
