@@ -4,151 +4,25 @@
 // switches are the run's own.
 
 #include <mqttgames/testing/ChildProcess.hpp>
-#include "Endpoints.hpp"
 #include "Options.hpp"
-#include "Payload.hpp"
 #include "ProcessInfo.hpp"
 #include "Report.hpp"
 #include "Stats.hpp"
+#include "Tournament.hpp"
 
-#include <mqttgames/mqtt/EventQueue.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 
 #include <iostream>
 #include <map>
-#include <queue>
 
 namespace
 {
 
 using Clock = std::chrono::steady_clock;
 using bench::Flavour;
-using bench::Side;
+using bench::RunPlan;
+using bench::Tournament;
 using nlohmann::json;
-
-struct RunPlan
-{
-    Flavour flavour = Flavour::Game;
-    int matches = 10;
-    int moves = 20; // per player
-    int thinkMs = 50;
-    std::size_t moveBytes = 60;
-    double maxSeconds = 60;
-    int brokerPort = 0;
-    int firstMatch = 0; // matches are numbered across the shards of a run
-    int runId = 0;      // keeps the topics of one run apart from those of another
-};
-
-// Plays every match on one consumer thread (the caller's), like many games' main loops folded into
-// one: the clients' callbacks are posted to one mqtt::EventQueue, and timers stand for thinking.
-class Tournament
-{
-public:
-    explicit Tournament(const RunPlan& plan) : m_plan(plan), m_matches(static_cast<std::size_t>(plan.matches)) {}
-
-    void connect(Clock::time_point deadline)
-    {
-        for (int k = 0; k < m_plan.matches; ++k)
-        {
-            if (Clock::now() > deadline)
-                throw std::runtime_error("connecting took longer than --max-seconds");
-            const std::string topic =
-                "bench/scale/" + std::to_string(m_plan.runId) + "/" + std::to_string(m_plan.firstMatch + k);
-            const bench::PairPlan pairPlan{"127.0.0.1", m_plan.brokerPort, topic, 0};
-            m_matches[static_cast<std::size_t>(k)].endpoints =
-                bench::connectPair(m_plan.flavour, pairPlan, deliveryFor(k, Side::A), deliveryFor(k, Side::B));
-        }
-    }
-
-    void play(Clock::time_point deadline)
-    {
-        const auto think = std::chrono::milliseconds(m_plan.thinkMs);
-        m_start = Clock::now();
-        // Staggered over one think time, so that the matches do not all move in the same instant.
-        for (int k = 0; k < m_plan.matches; ++k)
-            m_timers.push({m_start + think * k / m_plan.matches, k, Side::A});
-        const std::size_t total = static_cast<std::size_t>(m_plan.matches) * static_cast<std::size_t>(2 * m_plan.moves);
-        mqtt::EventQueue::Call call;
-        while (m_latenciesMs.size() < total && Clock::now() < deadline)
-        {
-            while (!m_timers.empty() && m_timers.top().due <= Clock::now())
-            {
-                const Timer timer = m_timers.top();
-                m_timers.pop();
-                sendMove(timer.match, timer.side);
-            }
-            auto wait = std::chrono::milliseconds(50);
-            if (!m_timers.empty())
-                wait = std::clamp(std::chrono::ceil<std::chrono::milliseconds>(m_timers.top().due - Clock::now()),
-                                  std::chrono::milliseconds(0), wait);
-            if (m_queue.waitPop(call, wait))
-            {
-                call();
-                while (m_queue.tryPop(call))
-                    call();
-            }
-        }
-        m_expected = total;
-    }
-
-    void disconnect() { m_matches.clear(); }
-
-    const std::vector<double>& latenciesMs() const { return m_latenciesMs; }
-    Clock::time_point start() const { return m_start; }
-    Clock::time_point lastMove() const { return m_lastMove; }
-    std::size_t lost() const { return m_expected - m_latenciesMs.size(); }
-
-private:
-    struct Match
-    {
-        bench::EndpointPair endpoints;
-        int sent[2] = {0, 0};
-        Clock::time_point sentAt;
-    };
-
-    struct Timer
-    {
-        Clock::time_point due;
-        int match;
-        Side side;
-        bool operator<(const Timer& other) const { return due > other.due; } // earliest on top
-    };
-
-    bench::Delivery deliveryFor(int match, Side side)
-    {
-        return m_queue.post(bench::Delivery([this, match, side](const std::string& move) { receiveMove(match, side, move); }));
-    }
-
-    void sendMove(int k, Side side)
-    {
-        Match& match = m_matches[static_cast<std::size_t>(k)];
-        const int index = static_cast<int>(side);
-        const auto number = static_cast<std::uint64_t>(k) * 1000 + static_cast<std::uint64_t>(match.sent[0] + match.sent[1]);
-        match.sentAt = Clock::now();
-        ++match.sent[index];
-        auto& endpoint = side == Side::A ? match.endpoints.a : match.endpoints.b;
-        endpoint->send(bench::makePayload(number, m_plan.moveBytes));
-    }
-
-    // Consumer thread: the partner's move arrived; answer after thinking, if moves are left.
-    void receiveMove(int k, Side receiver, const std::string&)
-    {
-        Match& match = m_matches[static_cast<std::size_t>(k)];
-        m_lastMove = Clock::now();
-        m_latenciesMs.push_back(std::chrono::duration<double, std::milli>(m_lastMove - match.sentAt).count());
-        if (match.sent[static_cast<int>(receiver)] < m_plan.moves)
-            m_timers.push({m_lastMove + std::chrono::milliseconds(m_plan.thinkMs), k, receiver});
-    }
-
-    const RunPlan m_plan;
-    mqtt::EventQueue m_queue;
-    std::vector<Match> m_matches; // after the queue: the clients go first, while it lives
-    std::priority_queue<Timer> m_timers;
-    std::vector<double> m_latenciesMs;
-    std::size_t m_expected = 0;
-    Clock::time_point m_start;
-    Clock::time_point m_lastMove;
-};
 
 // One shard of a run, in a child process: connects its matches, says it is ready, plays when told
 // "go" on stdin, and reports on stdout. libmosquitto's own loop (the raw baseline) uses select(),

@@ -118,13 +118,6 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
 
     void stopTimers();
 
-    // While waiting (or returning) the hello is repeated, so a lost one strands nobody.
-    void scheduleAnnounce();
-
-    // Publishes our hello: for anyone waiting, or, as an answer, only for `to`. While we try to get
-    // our partner back after a lost connection it is a "back" hello for that partner.
-    void announce(const std::string& to = {});
-
     // --- what the connection tells ---------------------------------------------------------------
 
     void handleConnected();
@@ -134,6 +127,15 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
     void handleSubscribed(const std::string& filter, bool granted);
     // Matches our topic as well: subscribed without "no local" while we wait for our own hello.
     std::string proofFilter() const;
+
+    // --- hellos and pairing (GameClientPairing.cpp) ----------------------------------------------
+
+    // While waiting (or returning) the hello is repeated, so a lost one strands nobody.
+    void scheduleAnnounce();
+
+    // Publishes our hello: for anyone waiting, or, as an answer, only for `to`. While we try to get
+    // our partner back after a lost connection it is a "back" hello for that partner.
+    void announce(const std::string& to = {});
 
     // A hello from the partner we have, or had until one of us lost its connection. It is answered
     // unless we are paired and it is only an answer itself, so the exchange ends.
