@@ -36,7 +36,7 @@ TEST_CASE("engine::BotRunner")
     SECTION("the answer arrives through the queue, on the draining thread")
     {
         runner.start([](const engine::BotControl&) { return std::string("5"); }, 1000ms,
-                     [&answer](const std::string& action) { answer = action; });
+                     [&answer](const engine::Action& action) { answer = std::get<std::string>(action); });
         CHECK(runner.isRunning());
         REQUIRE(drainUntil(queue, [&] { return answer.has_value(); }));
         CHECK(*answer == "5");
@@ -54,7 +54,7 @@ TEST_CASE("engine::BotRunner")
                     ++spins;
                 return std::to_string(spins > 0);
             },
-            100ms, [&answer](const std::string& action) { answer = action; });
+            100ms, [&answer](const engine::Action& action) { answer = std::get<std::string>(action); });
         REQUIRE(drainUntil(queue, [&] { return answer.has_value(); }));
         CHECK(std::chrono::steady_clock::now() - started < 3000ms);
         CHECK(*answer == "1");
@@ -70,7 +70,7 @@ TEST_CASE("engine::BotRunner")
                 }
                 return std::string("late");
             },
-            60s, [&answer](const std::string& action) { answer = action; });
+            60s, [&answer](const engine::Action& action) { answer = std::get<std::string>(action); });
         runner.cancel(); // joins: the search saw the flag
         CHECK_FALSE(runner.isRunning());
         queue.drain();

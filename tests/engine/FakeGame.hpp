@@ -42,6 +42,8 @@ public:
     std::string resultText() const override { return said.size() < 3 ? "" : "over"; }
     engine::Reply act(std::string_view action) override
     {
+        if (turn() != engine::Turn::Local)
+            return engine::Reply::refuse("it is not your turn");
         if (action.size() != 1 || action[0] < '1' || action[0] > '9')
             return engine::Reply::refuse("not a number 1-9");
         said.push_back(action[0] - '0');

@@ -22,19 +22,19 @@ void BotRunner::start(BotJob job, std::chrono::milliseconds budget, Done done)
         [job = std::move(job), done = std::move(done), cancelled = m_cancelled, queue = m_queue,
          weak = std::weak_ptr<State>(m_state), generation, budget]
         {
-            std::string action;
+            Action action;
             try
             {
                 action = job(BotControl{std::chrono::steady_clock::now() + budget, cancelled.get()});
             }
             catch (...)
             {
-                action.clear();
+                action = std::string();
             }
             if (cancelled->load())
                 return;
             queue.push(
-                [weak, generation, done, action]
+                [weak, generation, done, action = std::move(action)]
                 {
                     const auto state = weak.lock();
                     if (!state || state->generation != generation || !state->running)

@@ -92,7 +92,7 @@ void Match::driveBot()
     {
         if (now < m_botStarted + m_settings.botPace)
             return;
-        const std::string action = std::move(*m_botAction);
+        const Action action = std::move(*m_botAction);
         m_botAction.reset();
         if (m_botRound == m_session.roundNumber())
             m_session.act(action);
@@ -103,7 +103,7 @@ void Match::driveBot()
     m_botRound = m_session.roundNumber();
     m_botStarted = now;
     m_bot.start(m_session.round()->botJob(*m_settings.botLevel), m_settings.botBudget,
-                [this](const std::string& action) { m_botAction = action; });
+                [this](const Action& action) { m_botAction = action; });
 }
 
 void Match::driveRematch()

@@ -1,8 +1,5 @@
 #include <mqttgames/engine/Session.hpp>
 
-#include <type_traits>
-#include <variant>
-
 // The lifecycle of a round within a session: its start, local actions, its result and the score,
 // and the settle phase in which a round still waits for the partner (Round::isSettling()).
 
@@ -61,19 +58,7 @@ bool Session::act(const Action& action)
         setNotice("no round is being played");
         return false;
     }
-    if (!isLocalTurn())
-    {
-        setNotice("it is not your turn");
-        return false;
-    }
-    Round& round = *m_rounds.current;
-    Reply reply = std::visit([&round](const auto& how) -> Reply
-    {
-        if constexpr (std::is_same_v<std::decay_t<decltype(how)>, std::string>)
-            return round.act(how);
-        else
-            return how(round);
-    }, action);
+    Reply reply = perform(*m_rounds.current, action);
     if (!reply.accepted)
     {
         setNotice(reply.reason.empty() ? "that move is not allowed" : reply.reason);

@@ -157,15 +157,15 @@ TEST_CASE("battleship::Round")
         for (int level = 0; level < 3; ++level)
         {
             Table bots;
-            const std::string redPlacement = bots.red.botJob(level)(control);
+            const std::string redPlacement = std::get<std::string>(bots.red.botJob(level)(control));
             CHECK_THAT(redPlacement, Catch::StartsWith("place "));
             REQUIRE(bots.red.act(redPlacement, error));
-            REQUIRE(bots.teal.act(bots.teal.botJob(level)(control), error));
+            REQUIRE(bots.teal.perform(bots.teal.botJob(level)(control), error));
             bots.deliver();
             for (int shot = 0; shot < 400 && bots.red.protocol().stage() == Stage::Shooting; ++shot)
             {
                 testing::WiredRound<Round>& shooter = bots.red.turn() == Turn::Local ? bots.red : bots.teal;
-                const std::string cell = shooter.botJob(level)(control);
+                const std::string cell = std::get<std::string>(shooter.botJob(level)(control));
                 INFO("level " << level << " shot " << cell);
                 REQUIRE(shooter.act(cell, error));
                 bots.deliver();

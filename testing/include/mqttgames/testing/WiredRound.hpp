@@ -30,6 +30,8 @@ public:
     using RoundType::receive;
     /// Acts; on success hands the reply's messages to the outbox, else puts the reason in `error`.
     bool act(std::string_view action, std::string& error) { return deliver(RoundType::act(action), error); }
+    /// Acts on an action of either form (a bot's answer, a view's step); the same.
+    bool perform(const engine::Action& action, std::string& error) { return deliver(engine::perform(*this, action), error); }
     /// Receives; the same.
     bool receive(const std::string& type, const nlohmann::json& body, std::string& error)
     {

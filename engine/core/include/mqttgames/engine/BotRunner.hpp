@@ -4,7 +4,6 @@
 #include <chrono>
 #include <functional>
 #include <memory>
-#include <string>
 #include <thread>
 
 #include <mqttgames/engine/Round.hpp>
@@ -18,7 +17,7 @@ namespace engine
 class BotRunner
 {
 public:
-    using Done = std::function<void(const std::string& action)>;
+    using Done = std::function<void(const Action& action)>;
 
     explicit BotRunner(mqtt::EventQueue queue);
     /// Cancels the search and joins its thread; a pending answer is then dropped.
@@ -27,7 +26,7 @@ public:
     BotRunner& operator=(const BotRunner&) = delete;
 
     /// Starts `job` with `budget` to think (cancelling any search under way). `done` runs on the
-    /// draining thread with the answer ("" when the search failed), unless cancelled first.
+    /// draining thread with the answer (the notation "" when the search failed), unless cancelled first.
     void start(BotJob job, std::chrono::milliseconds budget, Done done);
     /// Stops the search under way; its answer is dropped.
     void cancel();

@@ -80,7 +80,7 @@ private:
     Session m_session;
     std::unique_ptr<Connection> m_connection;
     BotRunner m_bot;
-    std::optional<std::string> m_botAction;
+    std::optional<Action> m_botAction;
     int m_botRound = 0;
     std::chrono::steady_clock::time_point m_botStarted;
     std::chrono::steady_clock::time_point m_roundOverAt;

@@ -71,9 +71,10 @@ struct BotControl
     }
 };
 
-/// A search that runs on a bot thread over its own copy of the round's state, and returns an
-/// action in the game's notation (as typed in headless mode), or "" for none.
-using BotJob = std::function<std::string(const BotControl& control)>;
+/// A search that runs on a bot thread over its own copy of the round's state, and returns the
+/// action it chose: in the game's notation (as typed in headless mode), "" for none, or a step that
+/// plays the move it found as a value (TurnRound), so that it is not written out and read back.
+using BotJob = std::function<Action(const BotControl& control)>;
 
 /// One round of a game from this client's point of view: the rules state plus what this side knows.
 /// A game implements it; the engine's Session drives it. Main thread only.
@@ -99,8 +100,9 @@ public:
     /// The end of the round in words ("X wins", "Draw"). Empty while undecided.
     virtual std::string resultText() const = 0;
 
-    /// A local action in the game's notation (from a click, the terminal or a bot). When legal it is
-    /// applied and the reply holds its messages; otherwise refused with the reason, unchanged.
+    /// A local action in the game's notation (from a click, the terminal or a bot). The round judges
+    /// it whole, whose turn it is included (nobody checks that before). When legal it is applied and
+    /// the reply holds its messages; otherwise refused with the reason, unchanged.
     virtual Reply act(std::string_view action) = 0;
     /// A message of the partner (type and body, envelope already checked). Applied when well-formed and
     /// legal (the reply holds any answer to send); otherwise refused, and the round is unchanged.
@@ -126,5 +128,13 @@ public:
     /// engine's own text ("Your turn", "bob's turn").
     virtual std::string statusText() const { return {}; }
 };
+
+/// The round's reply to an action of either form: notation goes to act(), a step runs on the round.
+inline Reply perform(Round& round, const Action& action)
+{
+    if (const auto* notation = std::get_if<std::string>(&action))
+        return round.act(*notation);
+    return std::get<std::function<Reply(Round&)>>(action)(round);
+}
 
 } // namespace engine

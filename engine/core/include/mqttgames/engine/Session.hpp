@@ -107,8 +107,8 @@ public:
     /// position is over. False with the reason when the position is invalid.
     bool load(std::string_view position, std::string& error);
 
-    /// A local action, in the game's notation or as a view's step; false (with notice()) when it is
-    /// not our turn or illegal.
+    /// A local action, in the game's notation or as a view's or a bot's step; false (with notice())
+    /// when the round refuses it (not our turn, illegal: the round judges, once).
     bool act(const Action& action);
     /// Asks to play again after a round; the next round starts once the partner asked too.
     void requestRematch();

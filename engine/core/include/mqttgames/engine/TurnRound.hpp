@@ -43,6 +43,12 @@ public:
         record(move);
         return Reply::accept({{"move", nlohmann::json(move)}});
     }
+    /// The action that plays `move` on the round it is given (a round of this State): what a view or
+    /// a bot hands the session, the move kept as a value.
+    static Action playing(Move move)
+    {
+        return Action([move = std::move(move)](Round& round) { return static_cast<TurnRound&>(round).play(move); });
+    }
     /// The moves since the position was last set (a new round, or load()).
     const std::vector<Move>& history() const { return m_history; }
     /// Counts load()s, so a view can tell a new position from a move played on the old one.
@@ -63,10 +69,10 @@ public:
     }
     BotJob botJob(int level) const override
     {
-        return [state = m_state, bot = m_bot, chosen = botLevelAt(level)](const BotControl& control) -> std::string
+        return [state = m_state, bot = m_bot, chosen = botLevelAt(level)](const BotControl& control) -> Action
         {
             const auto move = bot(state, chosen, control);
-            return move ? std::string(State::notation(*move)) : std::string();
+            return move ? playing(*move) : Action(std::string());
         };
     }
     bool load(std::string_view position, std::string& error) override

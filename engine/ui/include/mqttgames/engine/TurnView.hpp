@@ -36,7 +36,7 @@ public:
         if (!move || !mayAct)
             return std::nullopt;
         // The session's round is the one this view follows, made by the same game: a TurnRound.
-        return Action([move = *move](Round& round) { return static_cast<TurnRound<State>&>(round).play(move); });
+        return TurnRound<State>::playing(*move);
     }
 
     bool update(sf::Time dt, bool mayAct) final
