@@ -1,5 +1,6 @@
 #include "Options.hpp"
 
+#include <cstdlib>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -25,19 +26,22 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
     app.add_option("game", options.game, "Game to play now (" + ids + "); without it the menu opens");
     app.add_option("--host", options.host, "Broker host (default: localhost if it answers, else a private broker)");
     app.add_option("--port", options.port, "Broker port (default 1883)")->check(CLI::Range(1, 65535));
-    app.add_option("--room", options.room, "Room: players in the same room of a game play each other (naming one "
+    engine::ConnectionSettings& connection = options.connection;
+    bool insecure = false;
+    int grace = 60;
+    app.add_option("--room", connection.room, "Room: players in the same room of a game play each other (naming one "
                                             "means a person is your opponent, unless --vs-computer)")
         ->capture_default_str();
-    app.add_option("--name", options.name, "Your name as the partner sees it");
-    app.add_option("--username", options.username, "Log in to the broker as USER");
-    app.add_option("--password", options.password, "Password for --username (better: the MQTTGAMES_PASSWORD variable, which "
+    app.add_option("--name", connection.name, "Your name as the partner sees it (default: $USER)");
+    app.add_option("--username", connection.username, "Log in to the broker as USER");
+    app.add_option("--password", connection.password, "Password for --username (better: the MQTTGAMES_PASSWORD variable, which "
                                                     "other users cannot see in the process list)")
         ->envname("MQTTGAMES_PASSWORD");
-    app.add_option("--cafile", options.caFile, "CA certificate (PEM) that signed the broker's: connect with TLS (default port 8883)")
+    app.add_option("--cafile", connection.tls.caFile, "CA certificate (PEM) that signed the broker's: connect with TLS (default port 8883)")
         ->check(CLI::ExistingFile);
-    app.add_option("--cert", options.certFile, "Client certificate (PEM) for TLS, with --key")->check(CLI::ExistingFile);
-    app.add_option("--key", options.keyFile, "Private key (PEM) of --cert")->check(CLI::ExistingFile);
-    app.add_flag("--insecure", options.insecure, "TLS: accept a broker certificate that does not name --host");
+    app.add_option("--cert", connection.tls.certFile, "Client certificate (PEM) for TLS, with --key")->check(CLI::ExistingFile);
+    app.add_option("--key", connection.tls.keyFile, "Private key (PEM) of --cert")->check(CLI::ExistingFile);
+    app.add_flag("--insecure", insecure, "TLS: accept a broker certificate that does not name --host");
     app.add_flag("--headless", options.headless, "No window: print moves and boards, read moves from stdin");
     app.add_option("--bot", options.bot, "The computer plays your seat at LEVEL (easy, medium, hard)");
     app.add_option("--vs-computer", options.vsComputer, "Play against the computer at LEVEL, through the broker");
@@ -48,10 +52,10 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
     app.add_option("--moves", options.moves, "Position for --screenshot, in the game's notation (tic-tac-toe: cells 1-9)");
     app.add_option("--games", options.games, "Play this many rounds, then exit with status 0 (bots ask to play again)")
         ->check(CLI::NonNegativeNumber);
-    app.add_option("--grace", options.grace, "Seconds to wait, the game kept, for a partner whose connection dropped")
+    app.add_option("--grace", grace, "Seconds to wait, the game kept, for a partner whose connection dropped")
         ->check(CLI::Range(0, 24 * 3600))
         ->capture_default_str();
-    app.add_flag("--verbose", options.verbose, "Log the MQTT traffic to stderr");
+    app.add_flag("--verbose", connection.verbose, "Log the MQTT traffic to stderr");
     app.add_flag("--list", options.list, "List the games and exit");
     try
     {
@@ -62,12 +66,20 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
         return app.exit(error);
     }
     options.roomGiven = app.count("--room") > 0;
-    if ((!options.certFile.empty() || !options.keyFile.empty() || options.insecure) && options.caFile.empty())
+    if (app.count("--name") == 0)
+        if (const char* user = std::getenv("USER"); user && *user)
+            connection.name = user;
+    if (connection.username.empty())
+        connection.password.clear(); // a password from the environment is for a login only
+    connection.tls.verifyHostname = !insecure;
+    connection.gracePeriod = std::chrono::seconds(grace);
+    const mqtt::TlsOptions& tls = connection.tls;
+    if ((!tls.certFile.empty() || !tls.keyFile.empty() || insecure) && tls.caFile.empty())
     {
         std::cerr << "--cert, --key and --insecure need --cafile (TLS)\n";
         return 2;
     }
-    if (options.certFile.empty() != options.keyFile.empty())
+    if (tls.certFile.empty() != tls.keyFile.empty())
     {
         std::cerr << "--cert and --key go together\n";
         return 2;

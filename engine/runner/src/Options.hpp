@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 
+#include <mqttgames/engine/ConnectionSettings.hpp>
+
 namespace runner
 {
 
@@ -14,15 +16,11 @@ struct Options
     std::string game;                ///< empty: the menu picks one
     std::optional<std::string> host; ///< empty: localhost:1883 if it answers, else a private broker
     std::optional<int> port;
-    std::string room = "lobby";
+    /// Room, name (default: $USER), login (the password only with a username; also read from
+    /// MQTTGAMES_PASSWORD), TLS, grace period and verbosity, read straight into the type that carries
+    /// them to the client; the broker's host and port are filled in once one is chosen.
+    engine::ConnectionSettings connection;
     bool roomGiven = false;          ///< --room was named: the opponent is a person in it, not the computer
-    std::string name;
-    std::string username;            ///< login at the broker (empty: anonymous)
-    std::string password;            ///< never printed; also read from MQTTGAMES_PASSWORD
-    std::string caFile;              ///< CA certificate (PEM): connect with TLS
-    std::string certFile;            ///< client certificate (PEM), with keyFile
-    std::string keyFile;
-    bool insecure = false;           ///< TLS without checking that the certificate names the host
     bool headless = false;
     std::string bot;                 ///< level at which the computer plays our seat
     std::string vsComputer;          ///< level of an in-process computer opponent
@@ -30,8 +28,6 @@ struct Options
     std::string scene = "playing";   ///< menu, waiting, playing or gameover
     std::string moves;               ///< position for the screenshot, in the game's notation
     int games = 0;                   ///< rounds to play before exiting (0: until quit)
-    int grace = 60;                  ///< seconds to wait for a partner whose connection dropped
-    bool verbose = false;
     bool list = false;
 };
 

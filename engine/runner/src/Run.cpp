@@ -1,6 +1,5 @@
 #include <mqttgames/engine/Runner.hpp>
 
-#include <cstdlib>
 #include <functional>
 #include <iostream>
 
@@ -49,18 +48,8 @@ int run(int argc, char** argv, const runner::GameRegistry& registry, const std::
     if (oneGame && options.game.empty())
         options.game = registry.games().front()->info().id;
     runner::Choice choice;
+    static_cast<engine::ConnectionSettings&>(choice) = options.connection;
     choice.game = options.game.empty() ? registry.games().front() : registry.find(options.game);
-    choice.name = options.name;
-    if (choice.name.empty())
-        if (const char* user = std::getenv("USER"); user && *user)
-            choice.name = user;
-    choice.room = options.room;
-    choice.username = options.username;
-    choice.password = options.username.empty() ? std::string() : options.password;
-    choice.tls.caFile = options.caFile;
-    choice.tls.certFile = options.certFile;
-    choice.tls.keyFile = options.keyFile;
-    choice.tls.verifyHostname = !options.insecure;
     choice.bot = levelOption(*choice.game, options.bot, "--bot");
     choice.vsComputer = levelOption(*choice.game, options.vsComputer, "--vs-computer");
     // No opponent named: the computer, in a room of its own on whatever broker answers.
@@ -68,8 +57,6 @@ int run(int argc, char** argv, const runner::GameRegistry& registry, const std::
     if (computerByDefault)
         choice.vsComputer = static_cast<int>(choice.game->info().botLevels.size() / 2);
     choice.games = options.games;
-    choice.verbose = options.verbose;
-    choice.gracePeriod = std::chrono::seconds(options.grace);
     if (!options.screenshot.empty())
         return runner::renderScreenshot(registry, choice, options.scene, options.moves, options.screenshot);
 

@@ -75,8 +75,8 @@ TEST_CASE("launcher")
         CHECK(options.game == "tictactoe");
         CHECK(options.host == "broker.local");
         CHECK(options.port == 1884);
-        CHECK(options.room == "r2");
-        CHECK(options.name == "ada");
+        CHECK(options.connection.room == "r2");
+        CHECK(options.connection.name == "ada");
         CHECK(options.headless);
         CHECK(options.bot == "hard");
         CHECK(options.games == 3);
@@ -92,10 +92,10 @@ TEST_CASE("launcher")
         std::optional<int> status;
         const auto options = parseCommandLine({"--username", "ann", "--password", "secret", "--cafile", MQTTGAMES_EXECUTABLE, "--insecure"}, status);
         CHECK_FALSE(status);
-        CHECK(options.username == "ann");
-        CHECK(options.password == "secret");
-        CHECK(options.caFile == MQTTGAMES_EXECUTABLE);
-        CHECK(options.insecure);
+        CHECK(options.connection.username == "ann");
+        CHECK(options.connection.password == "secret");
+        CHECK(options.connection.tls.caFile == MQTTGAMES_EXECUTABLE);
+        CHECK_FALSE(options.connection.tls.verifyHostname);
 
         parseCommandLine({"--cafile", "/nonexistent/ca.crt"}, status);
         CHECK(status.value_or(0) != 0);
