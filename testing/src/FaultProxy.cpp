@@ -79,16 +79,24 @@ struct FaultProxy::Impl
     Fd listener;
     Fd wakeRead, wakeWrite;
 
-    mutable std::mutex mutex; // guards the settings below
-    bool stalled = false;
-    bool refusing = false;
-    bool cutRequested = false;
-    bool stopping = false;
-    bool refusingMqtt5 = false;
-    bool garbling = false;
-    std::chrono::milliseconds delay{0};
-    int accepted = 0;
-    std::size_t toClients = 0;
+    /// The faults asked for; the proxy thread takes a copy of them each turn.
+    struct Faults
+    {
+        bool stalled = false;
+        bool refusing = false;
+        bool cutRequested = false;
+        bool stopping = false;
+        bool refusingMqtt5 = false;
+        bool garbling = false;
+        std::chrono::milliseconds delay{0};
+    };
+    mutable std::mutex mutex; // guards `faults` and `counts`
+    Faults faults;
+    struct
+    {
+        int accepted = 0;
+        std::size_t toClients = 0;
+    } counts;
 
     std::list<Connection> connections; // proxy thread only
     std::thread thread;
@@ -152,19 +160,15 @@ struct FaultProxy::Impl
     {
         for (;;)
         {
-            bool isStalled = false, isRefusing = false, doCut = false, isGarbling = false, isRefusingMqtt5 = false;
-            std::chrono::milliseconds currentDelay{0};
+            Faults asked;
             {
                 std::lock_guard lock(mutex);
-                if (stopping)
+                if (faults.stopping)
                     break;
-                isStalled = stalled;
-                isRefusing = refusing;
-                doCut = std::exchange(cutRequested, false);
-                currentDelay = delay;
-                isRefusingMqtt5 = refusingMqtt5;
+                asked = faults;
+                faults.cutRequested = false;
             }
-            if (doCut)
+            if (asked.cutRequested)
             {
                 for (auto& connection : connections)
                 {
@@ -181,9 +185,9 @@ struct FaultProxy::Impl
             {
                 // While stalled the sockets are left out of the poll altogether (fd -1), so a
                 // peer that hangs up meanwhile does not wake us in a loop.
-                fds.push_back({isStalled ? -1 : connection.client.get(), POLLIN, 0});
-                fds.push_back({isStalled ? -1 : connection.server.get(), POLLIN, 0});
-                if (!isStalled)
+                fds.push_back({asked.stalled ? -1 : connection.client.get(), POLLIN, 0});
+                fds.push_back({asked.stalled ? -1 : connection.server.get(), POLLIN, 0});
+                if (!asked.stalled)
                     for (const auto* queue : {&connection.toServer, &connection.toClient})
                         if (!queue->empty())
                         {
@@ -202,18 +206,18 @@ struct FaultProxy::Impl
             {
                 // Read again after the poll: a setting changed while we waited applies to what woke us.
                 std::lock_guard lock(mutex);
-                currentDelay = delay;
-                isRefusing = refusing;
-                isGarbling = garbling;
+                asked.delay = faults.delay;
+                asked.refusing = faults.refusing;
+                asked.garbling = faults.garbling;
             }
-            const auto due = Clock::now() + currentDelay;
+            const auto due = Clock::now() + asked.delay;
             std::size_t index = 2;
             for (auto& connection : connections)
             {
                 const auto clientEvents = fds[index].revents;
                 const auto serverEvents = fds[index + 1].revents;
                 index += 2;
-                if (isStalled)
+                if (asked.stalled)
                     continue;
                 if ((clientEvents & (POLLIN | POLLHUP | POLLERR)) && !readInto(connection.client, connection.toServer, due))
                     connection.closing = true;
@@ -223,11 +227,11 @@ struct FaultProxy::Impl
                 if (connection.toClient.size() > chunks)
                 {
                     std::lock_guard lock(mutex);
-                    toClients += connection.toClient.back().bytes.size();
+                    counts.toClients += connection.toClient.back().bytes.size();
                 }
                 if (connection.refuseMqtt5 && !connection.toServer.empty())
                     answerConnect(connection);
-                if (isGarbling && connection.toClient.size() > chunks)
+                if (asked.garbling && connection.toClient.size() > chunks)
                     for (auto& byte : connection.toClient.back().bytes)
                         byte = static_cast<char>(~byte);
                 const auto flushTime = Clock::now();
@@ -239,7 +243,7 @@ struct FaultProxy::Impl
             if (fds[0].revents & POLLIN)
             {
                 Fd client(::accept4(listener.get(), nullptr, nullptr, SOCK_CLOEXEC));
-                if (client && !isRefusing)
+                if (client && !asked.refusing)
                 {
                     Fd server = connectTarget();
                     if (server)
@@ -247,9 +251,9 @@ struct FaultProxy::Impl
                         const int one = 1;
                         ::setsockopt(client.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
                         ::setsockopt(server.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-                        connections.push_back({std::move(client), std::move(server), {}, {}, false, isRefusingMqtt5});
+                        connections.push_back({std::move(client), std::move(server), {}, {}, false, asked.refusingMqtt5});
                         std::lock_guard lock(mutex);
-                        ++accepted;
+                        ++counts.accepted;
                     }
                 }
             }
@@ -257,7 +261,7 @@ struct FaultProxy::Impl
             // A side that closed: pass the close on once what it sent is delivered.
             connections.remove_if([](const Connection& c) { return c.closing && c.toServer.empty() && c.toClient.empty(); });
             for (auto& connection : connections)
-                if (connection.closing && !isStalled)
+                if (connection.closing && !asked.stalled)
                 {
                     connection.toServer.clear();
                     connection.toClient.clear();
@@ -294,7 +298,7 @@ FaultProxy::~FaultProxy()
 {
     {
         std::lock_guard lock(m_impl->mutex);
-        m_impl->stopping = true;
+        m_impl->faults.stopping = true;
     }
     m_impl->wake();
     m_impl->thread.join();
@@ -313,62 +317,62 @@ int FaultProxy::port() const
 void FaultProxy::stall()
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->stalled = true;
+    m_impl->faults.stalled = true;
     m_impl->wake();
 }
 
 void FaultProxy::resume()
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->stalled = false;
+    m_impl->faults.stalled = false;
     m_impl->wake();
 }
 
 void FaultProxy::cut()
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->cutRequested = true;
+    m_impl->faults.cutRequested = true;
     m_impl->wake();
 }
 
 void FaultProxy::setRefusing(bool refusing)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->refusing = refusing;
+    m_impl->faults.refusing = refusing;
     m_impl->wake();
 }
 
 void FaultProxy::setDelay(std::chrono::milliseconds delay)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->delay = delay;
+    m_impl->faults.delay = delay;
     m_impl->wake();
 }
 
 void FaultProxy::setRefusingMqtt5(bool refusing)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->refusingMqtt5 = refusing;
+    m_impl->faults.refusingMqtt5 = refusing;
     m_impl->wake();
 }
 
 void FaultProxy::setGarbling(bool garbling)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->garbling = garbling;
+    m_impl->faults.garbling = garbling;
     m_impl->wake();
 }
 
 std::size_t FaultProxy::bytesToClients() const
 {
     std::lock_guard lock(m_impl->mutex);
-    return m_impl->toClients;
+    return m_impl->counts.toClients;
 }
 
 int FaultProxy::connectionCount() const
 {
     std::lock_guard lock(m_impl->mutex);
-    return m_impl->accepted;
+    return m_impl->counts.accepted;
 }
 
 } // namespace mqtt
