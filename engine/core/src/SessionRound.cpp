@@ -20,6 +20,7 @@ void Session::startRound(bool localStarts)
     m_rounds.localStarts = localStarts;
     m_rounds.localWantsRematch = m_rounds.partnerWantsRematch = false;
     m_rounds.scored = Outcome::Undecided;
+    m_rounds.scoredForfeit = false;
     m_rounds.wasSettling = false;
     m_rounds.settleDeadline.reset();
     const int number = m_rounds.number;
@@ -90,27 +91,43 @@ void Session::afterAction()
     if (!m_rounds.current->isOver())
         return;
     const Outcome outcome = m_rounds.current->outcome();
+    const bool forfeit = m_rounds.current->isForfeit();
     if (m_phase == Phase::Playing)
     {
         m_phase = Phase::RoundOver;
         m_rounds.scored = outcome;
-        count(outcome, +1);
+        m_rounds.scoredForfeit = forfeit;
+        count(outcome, forfeit, +1);
         addLog(LogEntry::Kind::Result, m_rounds.current->resultText() + " (" + verdictText(outcome) + ")");
         return;
     }
     // A message that settled a finished round may change its result (a caught cheat forfeits).
-    if (m_phase != Phase::RoundOver || (outcome == m_rounds.scored && !settleEnded))
+    if (m_phase != Phase::RoundOver || (outcome == m_rounds.scored && forfeit == m_rounds.scoredForfeit && !settleEnded))
         return;
-    count(m_rounds.scored, -1);
-    count(outcome, +1);
+    count(m_rounds.scored, m_rounds.scoredForfeit, -1);
+    count(outcome, forfeit, +1);
     m_rounds.scored = outcome;
+    m_rounds.scoredForfeit = forfeit;
     addLog(LogEntry::Kind::Result, m_rounds.current->resultText() + " (" + verdictText(outcome) + ")");
 }
 
-void Session::count(Outcome outcome, int step)
+void Session::count(Outcome outcome, bool forfeit, int step)
 {
     if (outcome != Outcome::Undecided)
         (outcome == Outcome::Won ? m_score.wins : outcome == Outcome::Lost ? m_score.losses : m_score.draws) += step;
+    if (forfeit && outcome != Outcome::Draw && outcome != Outcome::Undecided)
+        (outcome == Outcome::Won ? m_score.winsByForfeit : m_score.lossesByForfeit) += step;
+}
+
+std::string Session::scoreText(const std::string& separator) const
+{
+    const auto side = [](const std::string& who, int count, int byForfeit)
+    { return who + " " + std::to_string(count) + (byForfeit > 0 ? " (" + std::to_string(byForfeit) + " by forfeit)" : ""); };
+    const std::string partner = m_pair.partnerName.empty() ? "Partner" : m_pair.partnerName;
+    std::string text = side("You", m_score.wins, m_score.winsByForfeit) + separator + side(partner, m_score.losses, m_score.lossesByForfeit);
+    if (m_score.draws > 0)
+        text += separator + std::to_string(m_score.draws) + (m_score.draws == 1 ? " draw" : " draws");
+    return text;
 }
 
 void Session::followSettle()

@@ -263,9 +263,7 @@ void RoundOverPanel::draw(sf::RenderTarget& target) const
     target.draw(leftText(context().fonts.get(FontId::Bold), headline, 26, color, {left, panel.top + 30.f}), states);
 
     const std::string partner = session.partnerName().empty() ? "Partner" : session.partnerName();
-    std::string detail = "You " + std::to_string(session.wins()) + " \xC2\xB7 " + partner + " " + std::to_string(session.losses());
-    if (session.draws() > 0)
-        detail += " \xC2\xB7 " + std::to_string(session.draws()) + (session.draws() == 1 ? " draw" : " draws");
+    std::string detail = session.scoreText(" \xC2\xB7 ");
     if (session.partnerWantsRematch() && !session.localWantsRematch())
         detail = partner + " wants to play again";
     else if (session.localWantsRematch())

@@ -23,14 +23,6 @@ constexpr float StatusHeight = 76.f;
 // The board may grow a little past its own size, not more: large pieces look clumsy.
 constexpr float MaxBoardScale = 1.15f;
 
-std::string scoreText(const Session& session)
-{
-    const std::string partner = session.partnerName().empty() ? "Partner" : session.partnerName();
-    std::string text = "You " + std::to_string(session.wins()) + "  \xC2\xB7  " + partner + " " + std::to_string(session.losses());
-    if (session.draws() > 0)
-        text += "  \xC2\xB7  " + std::to_string(session.draws()) + (session.draws() == 1 ? " draw" : " draws");
-    return text;
-}
 } // namespace
 
 PlayScene::PlayScene(SceneStack& stack, const GameWithView& game, std::unique_ptr<Match> match, Options options)
@@ -278,7 +270,7 @@ void PlayScene::draw(sf::RenderTarget& target) const
     if (!session.notice().empty())
         target.draw(centredText(regular, session.notice(), 17, theme.warning, centre));
     else if (session.phase() == Phase::Playing && session.partnerName().size())
-        target.draw(centredText(regular, scoreText(session), 17, theme.mutedText, centre));
+        target.draw(centredText(regular, session.scoreText("  \xC2\xB7  "), 17, theme.mutedText, centre));
 }
 
 } // namespace engine

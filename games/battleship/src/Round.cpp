@@ -71,9 +71,15 @@ engine::Outcome Round::outcome() const
     // The round ends only once the partner's reveal was checked: until then a win may be a cheat's.
     if (m_protocol.stage() != Stage::Over)
         return engine::Outcome::Undecided;
-    if (m_protocol.verdict() && !m_protocol.verdict()->verified())
-        return engine::Outcome::Won; // a caught cheat forfeits
+    if (isForfeit())
+        return engine::Outcome::Won; // a caught cheat, or a reveal withheld, forfeits
     return m_protocol.localSankAll() ? engine::Outcome::Won : engine::Outcome::Lost;
+}
+
+bool Round::isForfeit() const
+{
+    const auto& verdict = m_protocol.verdict();
+    return m_protocol.stage() == Stage::Over && (m_protocol.revealWithheld() || (verdict && !verdict->verified()));
 }
 
 std::string Round::localSide() const { return m_protocol.localStarts() ? "Red" : "Teal"; }
@@ -146,7 +152,7 @@ void Round::settleTimedOut()
 {
     if (!m_protocol.settleTimedOut())
         return;
-    m_lastEvent = "partner did not reveal their fleet: not verified";
+    m_lastEvent = "partner did not reveal their fleet in time: it forfeits the round";
     ++m_revision;
 }
 

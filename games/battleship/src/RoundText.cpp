@@ -66,7 +66,7 @@ std::string Round::verificationText() const
         case Stage::Over: break;
     }
     if (m_protocol.revealWithheld())
-        return "Not verified: the partner did not reveal their fleet";
+        return "Forfeit: the partner did not reveal their fleet in time";
     if (!m_protocol.verdict()->verified())
         return "Cheat: " + m_protocol.verdict()->reason;
     return "Fleet verified: it matches the commitment and all " + std::to_string(m_protocol.answersReceived().size()) + " answers";
@@ -101,10 +101,11 @@ std::string Round::resultText() const
         return {};
     if (m_protocol.verdict() && !m_protocol.verdict()->verified())
         return "Partner cheated: " + m_protocol.verdict()->reason;
-    const std::string verified = m_protocol.revealWithheld() ? "; partner did not reveal their fleet: not verified" : "; their fleet verified";
+    if (m_protocol.revealWithheld())
+        return "Partner forfeits: it did not reveal its fleet in time";
     if (m_protocol.localSankAll())
-        return "You sank the enemy fleet in " + std::to_string(m_protocol.targetSea().shotsFired()) + " shots" + verified;
-    return "Your fleet was sunk in " + std::to_string(m_protocol.shotsReceived()) + " shots" + verified;
+        return "You sank the enemy fleet in " + std::to_string(m_protocol.targetSea().shotsFired()) + " shots; their fleet verified";
+    return "Your fleet was sunk in " + std::to_string(m_protocol.shotsReceived()) + " shots; their fleet verified";
 }
 
 std::string Round::statusText() const

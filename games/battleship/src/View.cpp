@@ -310,7 +310,7 @@ void View::paintCard()
     }
 
     if (round.revealWithheld())
-        paintVerdict("Not verified", "The partner did not reveal their fleet in time", false);
+        paintVerdict("Partner forfeits", "They did not reveal their fleet in time: a cheat cannot hide", false);
     else if (round.verdict()->verified())
         paintVerdict("Fleet verified",
                      "Their reveal matches the commitment and all " + std::to_string(round.answersReceived().size()) + " answers", true);

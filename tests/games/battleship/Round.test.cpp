@@ -115,24 +115,28 @@ TEST_CASE("battleship::Round")
         CHECK_THAT(error, Catch::Contains("over"));
     }
 
-    SECTION("waiting for the reveal is a settle phase; when it times out the shots decide, not verified")
+    SECTION("waiting for the reveal is a settle phase; when it times out the side that withheld it forfeits, even a winner by shots")
     {
         table.placeBoth();
         table.tamper = [](Table::Letter& letter) { return !(letter.type == "reveal" && letter.toRed); };
-        table.playOut(cellsOf(TealFleet), waterOf(RedFleet));
+        table.playOut(waterOf(TealFleet), cellsOf(RedFleet)); // teal sinks red and keeps its fleet to itself
+        CHECK(table.red.protocol().partnerSankAll());
+        CHECK_FALSE(table.red.protocol().localSankAll());
         CHECK(table.red.isSettling());
         CHECK_FALSE(table.teal.isSettling());
         CHECK(table.red.statusText() == "Verifying the partner's fleet\xE2\x80\xA6");
+        CHECK_FALSE(table.red.isForfeit());
 
         table.red.settleTimedOut();
         CHECK_FALSE(table.red.isSettling());
         CHECK(table.red.protocol().stage() == Stage::Over);
         CHECK(table.red.protocol().revealWithheld());
         CHECK(table.red.outcome() == Outcome::Won);
+        CHECK(table.red.isForfeit());
         CHECK(table.red.turn() == Turn::None);
-        CHECK(table.red.lastEventText() == "partner did not reveal their fleet: not verified");
-        CHECK_THAT(table.red.resultText(), Catch::EndsWith("partner did not reveal their fleet: not verified"));
-        CHECK_THAT(table.red.verificationText(), Catch::StartsWith("Not verified"));
+        CHECK(table.red.lastEventText() == "partner did not reveal their fleet in time: it forfeits the round");
+        CHECK(table.red.resultText() == "Partner forfeits: it did not reveal its fleet in time");
+        CHECK_THAT(table.red.verificationText(), Catch::StartsWith("Forfeit"));
         CHECK(table.red.statusText().empty());
     }
 

@@ -91,8 +91,10 @@ TEST_CASE("battleship::Round: refusals and cheats")
         CHECK(table.red.protocol().verdict()->cheat == battleship::Cheat::FalseMiss);
         CHECK_THAT(table.red.verificationText(), Catch::Contains("answered Miss at B2"));
         CHECK_THAT(table.red.resultText(), Catch::StartsWith("Partner cheated"));
-        CHECK(table.red.outcome() == Outcome::Won); // the cheat forfeits
+        CHECK(table.red.outcome() == Outcome::Won); // the cheat forfeits, though it sank red's fleet
+        CHECK(table.red.isForfeit());
         CHECK(table.teal.protocol().verdict()->verified());
+        CHECK_FALSE(table.teal.isForfeit());
     }
 
     SECTION("a side that reveals another fleet than it committed to is caught")
@@ -109,5 +111,7 @@ TEST_CASE("battleship::Round: refusals and cheats")
         CHECK(table.red.protocol().verdict()->cheat == battleship::Cheat::CommitmentMismatch);
         CHECK_THAT(table.red.verificationText(), Catch::Contains("commitment does not match"));
         CHECK_FALSE(table.red.protocol().revealedFleet());
+        CHECK(table.red.outcome() == Outcome::Won);
+        CHECK(table.red.isForfeit());
     }
 }

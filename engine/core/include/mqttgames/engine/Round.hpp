@@ -122,11 +122,15 @@ public:
     /// How long the session waits for a settling round (default 30 s).
     virtual std::chrono::milliseconds settleTimeout() const { return std::chrono::seconds(30); }
     /// The partner did not settle the round in time: the round decides without it, ends its settle
-    /// phase and says so in resultText() ("partner did not reveal their fleet: not verified").
+    /// phase and says so in resultText() (Battleship: the partner forfeits, "Partner forfeits: it did
+    /// not reveal its fleet in time").
     virtual void settleTimedOut() {}
     /// What the round is doing now, for the status bar ("placing fleet", "verifying"); "" leaves the
     /// engine's own text ("Your turn", "bob's turn").
     virtual std::string statusText() const { return {}; }
+    /// Whether the outcome was decided by a forfeit rather than by play (a cheat caught, a reveal
+    /// withheld past its deadline): the score counts it as such, and resultText() names the fault.
+    virtual bool isForfeit() const { return false; }
 };
 
 /// The round's reply to an action of either form: notation goes to act(), a step runs on the round.

@@ -155,7 +155,12 @@ public:
     int wins() const { return m_score.wins; }
     int losses() const { return m_score.losses; }
     int draws() const { return m_score.draws; }
+    /// Of the wins and the losses, those by a forfeit (Round::isForfeit()).
+    int winsByForfeit() const { return m_score.winsByForfeit; }
+    int lossesByForfeit() const { return m_score.lossesByForfeit; }
     int roundsFinished() const { return m_score.wins + m_score.losses + m_score.draws; }
+    /// "You 2 (1 by forfeit) · bob 1 · 1 draw", the sides joined by `separator`.
+    std::string scoreText(const std::string& separator) const;
     /// Everything that happened, oldest first.
     const std::vector<LogEntry>& log() const { return m_log; }
     /// Changes whenever anything visible changes.
@@ -179,7 +184,7 @@ private:
     // The round's lifecycle: start, actions, result, score, settle phase (SessionRound.cpp).
     void startRound(bool localStarts);
     void afterAction();
-    void count(Outcome outcome, int step);
+    void count(Outcome outcome, bool forfeit, int step);
     void followSettle();
     void settleIfOverdue();
     // Numbered, acknowledged delivery (SessionDelivery.cpp).
@@ -222,6 +227,7 @@ private:
         bool localWantsRematch = false;
         bool partnerWantsRematch = false;
         Outcome scored = Outcome::Undecided; // what the finished round counts as in the score
+        bool scoredForfeit = false;
         bool wasSettling = false;
         std::optional<TimePoint> settleDeadline; // while the round settles and the pair is connected
     };
@@ -230,6 +236,8 @@ private:
         int wins = 0;
         int losses = 0;
         int draws = 0;
+        int winsByForfeit = 0;
+        int lossesByForfeit = 0;
     };
 
     const Game* m_game;

@@ -49,7 +49,7 @@ public:
     Step shoot(Coord cell);
     /// A message from the partner: judged against the stage, the turn and what came before.
     Step receive(const Message& message);
-    /// The partner's reveal did not come in time: the round ends by the shots, not verified.
+    /// The partner's reveal did not come in time: the round ends, the partner's fleet unverified.
     /// Returns false (and changes nothing) outside the wait for a reveal.
     bool settleTimedOut();
 
@@ -78,7 +78,7 @@ public:
     /// Whether we sank the whole enemy fleet, or it sank ours (before the reveals decide the outcome).
     bool localSankAll() const { return m_target.allSunk(); }
     bool partnerSankAll() const { return m_own && m_own->allSunk(); }
-    /// Whether the partner's reveal did not come within the settle timeout (the fleet is not verified).
+    /// Whether the partner's reveal did not come within the settle timeout (the partner forfeits).
     bool revealWithheld() const { return m_reveal.withheld; }
 
 private:

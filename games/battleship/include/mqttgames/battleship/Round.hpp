@@ -24,7 +24,7 @@ public:
     const Protocol& protocol() const { return m_protocol; }
     /// Counts what changed the round (steps taken, a position loaded): a view redraws when it moved.
     std::uint64_t revision() const { return m_revision; }
-    /// "Fleet verified", "Cheat: ...", "Not verified: ..." or what is being waited for; "" before the end.
+    /// "Fleet verified", "Cheat: ...", "Forfeit: ..." or what is being waited for; "" before the end.
     std::string verificationText() const;
 
     engine::Turn turn() const override;
@@ -46,8 +46,11 @@ public:
     bool load(std::string_view position, std::string& error) override;
     /// While waiting for the partner's reveal (stage Revealing): the session bounds that wait.
     bool isSettling() const override { return m_protocol.stage() == Stage::Revealing; }
-    /// The reveal did not come: the round ends by the shots, the partner's fleet not verified.
+    /// The reveal did not come in time: the partner forfeits the round, whatever the shots say (a
+    /// side that answered falsely would otherwise win by keeping its fleet to itself).
     void settleTimedOut() override;
+    /// A caught cheat or a withheld reveal: the partner forfeits.
+    bool isForfeit() const override;
     /// "Placing fleet", "Partner placing fleet", "Verifying the partner's fleet…"; "" while shooting.
     std::string statusText() const override;
 
