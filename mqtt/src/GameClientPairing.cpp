@@ -2,6 +2,7 @@
 
 #include <mqttgames/mqtt/GameWire.hpp>
 #include <mqttgames/mqtt/MQTTClient.hpp>
+#include <mqttgames/mqtt/SafeText.hpp>
 
 #include <chrono>
 #include <memory>
@@ -108,6 +109,11 @@ void GameClient::Impl::handleMessage(const std::string& payload, const MQTTClien
     if (info.retained)
     {
         log.write("ignored a retained message: it was left on the topic before we came");
+        return;
+    }
+    if (!text::isUtf8(payload))
+    {
+        log.write("ignored a message that is not valid UTF-8");
         return;
     }
     const auto envelope = wire::parse(payload);

@@ -1,5 +1,7 @@
 #include <mqttgames/mqtt/GameWire.hpp>
 
+#include <mqttgames/mqtt/SafeText.hpp>
+
 #include <random>
 #include <vector>
 
@@ -55,15 +57,7 @@ Hello parseHello(std::string_view text)
 
 std::string sanitizeName(std::string_view name)
 {
-    std::string clean;
-    for (char c : name)
-    {
-        if (c == ',' || c == '@')
-            clean += '_';
-        else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f)
-            clean += c;
-    }
-    return clean;
+    return text::cleanName(name);
 }
 
 std::string makeHello(std::string_view name, std::string_view address, bool back, std::string_view to)

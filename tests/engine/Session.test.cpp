@@ -3,6 +3,7 @@
 #include <deque>
 
 #include <mqttgames/engine/Session.hpp>
+#include <mqttgames/mqtt/SafeText.hpp>
 
 #include "FakeGame.hpp"
 
@@ -115,5 +116,36 @@ TEST_CASE("engine::Session")
         CHECK(pair.a.phase() == engine::Phase::PartnerLeft);
         CHECK(pair.a.log().back().text == "bob left");
         CHECK_FALSE(pair.a.act("5"));
+    }
+
+    SECTION("a JSON hello's name is cleaned as the wire's is; a name with nothing printable changes nothing")
+    {
+        const auto hello = [](const std::string& name)
+        { return nlohmann::json{{"game", "fake"}, {"v", 1}, {"type", "hello"}, {"name", name}, {"pairing", "t1"}}.dump(); };
+        pair.b.receive(hello("\x1B]0;owned\x07" "Eve\xE2\x80\xAE" + std::string(40, 'x')));
+        const std::string& name = pair.b.partnerName();
+        CHECK(name.find('\x1B') == std::string::npos);
+        CHECK(name.find("\xE2\x80\xAE") == std::string::npos);
+        CHECK(name.starts_with("]0;ownedEve"));
+        CHECK(name.size() == mqtt::text::MaxNameLength);
+        pair.b.receive(hello("\x01\x02 "));
+        CHECK(pair.b.partnerName() == name);
+    }
+
+    SECTION("notices that quote the partner are printable and cut short; the log keeps its last entries")
+    {
+        const std::string hostileGame = "\x1B[2J" + std::string(5000, 'g');
+        const std::string text = nlohmann::json{{"game", hostileGame}, {"v", 1}, {"type", "move"}}.dump();
+        pair.b.receive(text);
+        CHECK(pair.b.notice().find('\x1B') == std::string::npos);
+        CHECK(pair.b.notice().starts_with("partner plays [2Jggg"));
+        CHECK(pair.b.notice().size() <= engine::Session::MaxNoticeLength * 3); // characters, at most 3 bytes each here
+        CHECK(pair.b.log().back().text == pair.b.notice());
+
+        const std::size_t before = pair.b.log().size() + pair.b.logDropped();
+        for (std::size_t i = 0; i < engine::Session::MaxLogEntries + 100; ++i)
+            pair.b.receive(text);
+        CHECK(pair.b.log().size() == engine::Session::MaxLogEntries);
+        CHECK(pair.b.logDropped() == before + engine::Session::MaxLogEntries + 100 - engine::Session::MaxLogEntries);
     }
 }

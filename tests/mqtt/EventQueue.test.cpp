@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -12,6 +13,24 @@ using namespace std::chrono_literals;
 TEST_CASE("EventQueue")
 {
     mqtt::EventQueue queue;
+
+    SECTION("a call that throws is reported and skipped; the calls after it in the batch still run")
+    {
+        std::vector<int> ran;
+        queue.push([&] { ran.push_back(1); });
+        queue.push([] { throw std::runtime_error("broken callback"); });
+        queue.push([] { throw 42; });
+        queue.push([&] { ran.push_back(4); });
+        CHECK_NOTHROW(queue.drain());
+        CHECK(ran == std::vector<int>{1, 4});
+        CHECK(queue.failures() == 2);
+
+        mqtt::EventQueue::Call call;
+        queue.push([] { throw std::logic_error("taken alone"); });
+        REQUIRE(queue.tryPop(call));
+        CHECK_NOTHROW(queue.run(call));
+        CHECK(queue.failures() == 3);
+    }
 
     SECTION("runs posted calls on the draining thread, in order, with copied arguments")
     {

@@ -65,11 +65,12 @@ int runHeadless(Match& match, std::ostream& out, const HeadlessSettings& setting
     for (Match* companion : settings.companions)
         companion->connect();
 
-    std::size_t printed = 0;
+    std::size_t printed = 0; // log entries printed (or let go before they could be), counting from the first
     const auto printLog = [&]
     {
-        for (; printed < session.log().size(); ++printed)
-            print(out, session.log()[printed]);
+        printed = std::max(printed, session.logDropped());
+        for (; printed < session.logDropped() + session.log().size(); ++printed)
+            print(out, session.log()[printed - session.logDropped()]);
     };
     // Every way out shows the log first: a line may have made the last move just before "n" or "quit".
     const auto finish = [&](int status)

@@ -38,7 +38,7 @@ std::size_t Loop::step(std::chrono::milliseconds idle, std::optional<TimePoint> 
     mqtt::EventQueue::Call call;
     if (m_queue.waitPop(call, std::max(wait, std::chrono::milliseconds(0))))
     {
-        call();
+        m_queue.run(call);
         ++ran;
     }
     ran += m_queue.drain();

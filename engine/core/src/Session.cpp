@@ -4,6 +4,7 @@
 
 #include <mqttgames/engine/Envelope.hpp>
 #include <mqttgames/engine/Loop.hpp>
+#include <mqttgames/mqtt/SafeText.hpp>
 
 // The session's state and pairing. Its other jobs live beside it: the round's lifecycle in
 // SessionRound.cpp, numbered delivery in SessionDelivery.cpp, faults in SessionFaults.cpp.
@@ -146,16 +147,22 @@ void Session::eventsDropped(std::size_t count)
 
 void Session::setNotice(std::string notice)
 {
-    m_notice = std::move(notice);
+    m_notice = mqtt::text::shortened(mqtt::text::printable(notice), MaxNoticeLength);
     addLog(LogEntry::Kind::Notice, m_notice);
 }
 
 void Session::addLog(LogEntry::Kind kind, std::string text)
 {
-    LogEntry entry{kind, std::move(text), {}};
+    // Lines may quote the partner (names, refused messages): printable and cut short, as notices.
+    LogEntry entry{kind, mqtt::text::shortened(mqtt::text::printable(text), MaxNoticeLength), {}};
     if ((kind == LogEntry::Kind::Move || kind == LogEntry::Kind::Result) && m_rounds.current)
-        entry.board = m_rounds.current->boardText();
+        entry.board = mqtt::text::printable(m_rounds.current->boardText(), true);
     m_log.push_back(std::move(entry));
+    if (m_log.size() > MaxLogEntries)
+    {
+        m_log.pop_front();
+        ++m_logDropped;
+    }
     ++m_revision;
 }
 

@@ -1,6 +1,7 @@
 #include <mqttgames/engine/Session.hpp>
 
 #include <mqttgames/engine/Envelope.hpp>
+#include <mqttgames/mqtt/SafeText.hpp>
 
 // Messages in and out of a session: the envelope, numbering and acknowledgements (ReliableLink),
 // and handing each message to the pairing or to the round it belongs to.
@@ -65,8 +66,10 @@ void Session::apply(const Envelope& envelope)
 {
     if (envelope.type == "hello")
     {
-        if (const auto name = envelope.body.find("name"); name != envelope.body.end() && name->is_string() && !name->get_ref<const std::string&>().empty())
-            m_pair.partnerName = name->get<std::string>();
+        // The same cleaning as the wire hello's name, which this one may replace.
+        if (const auto name = envelope.body.find("name"); name != envelope.body.end() && name->is_string())
+            if (std::string clean = mqtt::text::cleanName(name->get_ref<const std::string&>()); !clean.empty())
+                m_pair.partnerName = std::move(clean);
         if (const auto pairing = envelope.body.find("pairing"); pairing != envelope.body.end() && pairing->is_string())
             m_pair.partnerToken = pairing->get<std::string>();
         ++m_revision;

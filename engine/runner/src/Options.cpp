@@ -5,6 +5,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <mqttgames/mqtt/SafeText.hpp>
+
 #include "GameRegistry.hpp"
 
 namespace runner
@@ -67,8 +69,15 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
     }
     options.roomGiven = app.count("--room") > 0;
     if (app.count("--name") == 0)
-        if (const char* user = std::getenv("USER"); user && *user)
-            connection.name = user;
+    {
+        if (const char* user = std::getenv("USER"); user && !mqtt::text::cleanName(user).empty())
+            connection.name = mqtt::text::cleanName(user);
+    }
+    else if (const std::string why = mqtt::text::nameProblem(connection.name); !why.empty())
+    {
+        std::cerr << "--name: " << why << '\n';
+        return 2;
+    }
     if (connection.username.empty())
         connection.password.clear(); // a password from the environment is for a login only
     connection.tls.verifyHostname = !insecure;

@@ -85,6 +85,13 @@ TEST_CASE("launcher")
         CHECK(status == 2);
         parseCommandLine({"--port", "70000"}, status);
         CHECK(status.value_or(0) != 0);
+        // Our own name is refused at start when no partner could be shown it as it is.
+        for (const char* name : {"Ann\xFF", "Ann\x1B[2J", "", "0123456789012345678901234567890123"})
+        {
+            INFO(name);
+            parseCommandLine({"--name", name}, status);
+            CHECK(status == 2);
+        }
     }
 
     SECTION("a login and TLS are read; TLS files must exist, and a client certificate needs TLS")

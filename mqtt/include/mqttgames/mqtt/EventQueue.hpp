@@ -3,7 +3,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdio>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -110,8 +112,34 @@ public:
             batch.swap(m_state->calls);
         }
         for (auto& call : batch)
-            call();
+            run(call);
         return batch.size();
+    }
+
+    /// Runs one call as drain() runs each: an exception it throws is reported on stderr and counted
+    /// in failures(), and goes no further, so the calls after it still run. For a call taken with
+    /// tryPop() or waitPop().
+    void run(const Call& call) const
+    {
+        try
+        {
+            call();
+        }
+        catch (const std::exception& error)
+        {
+            reportFailure(error.what());
+        }
+        catch (...)
+        {
+            reportFailure("an exception of unknown type");
+        }
+    }
+
+    /// How many calls ended with an exception (see run()). Any thread.
+    std::size_t failures() const
+    {
+        std::lock_guard lock(m_state->mutex);
+        return m_state->failures;
     }
 
     /// Number of calls waiting. Any thread.
@@ -129,7 +157,17 @@ private:
         std::deque<Call> calls;
         std::size_t capacity = DefaultCapacity;
         std::size_t dropped = 0;
+        std::size_t failures = 0;
     };
+
+    void reportFailure(const char* what) const
+    {
+        {
+            std::lock_guard lock(m_state->mutex);
+            ++m_state->failures;
+        }
+        std::fprintf(stderr, "mqttgames: a queued call failed and was skipped: %s\n", what);
+    }
 
     explicit EventQueue(std::shared_ptr<State> state) : m_state(std::move(state)) {}
 

@@ -43,7 +43,8 @@ Hello parseHello(std::string_view text);
 /// "_ENTERED,NAME,ADDRESS[,back][,to=ID]"; ',' and '@' in the name become '_' so the partner parses
 /// it back.
 std::string makeHello(std::string_view name, std::string_view address, bool back = false, std::string_view to = {});
-/// The name as it will be announced: ',' and '@' replaced, control characters dropped.
+/// The name as it will be announced and as a partner's is shown: text::cleanName (',' and '@'
+/// replaced, valid UTF-8, no control or bidi characters, at most 32 characters).
 std::string sanitizeName(std::string_view name);
 /// A random client id: IdLength characters from [a-z0-9].
 std::string randomId();

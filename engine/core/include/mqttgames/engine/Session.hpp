@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -162,7 +163,12 @@ public:
     /// "You 2 (1 by forfeit) · bob 1 · 1 draw", the sides joined by `separator`.
     std::string scoreText(const std::string& separator) const;
     /// Everything that happened, oldest first.
-    const std::vector<LogEntry>& log() const { return m_log; }
+    /// The last MaxLogEntries entries, oldest first; logDropped() older ones were let go.
+    const std::deque<LogEntry>& log() const { return m_log; }
+    std::size_t logDropped() const { return m_logDropped; }
+    static constexpr std::size_t MaxLogEntries = 500;
+    /// The longest notice or log line, in characters: a partner's text is quoted in some.
+    static constexpr std::size_t MaxNoticeLength = 200;
     /// Changes whenever anything visible changes.
     std::uint64_t revision() const { return m_revision; }
 
@@ -252,7 +258,8 @@ private:
     Score m_score;
     std::string m_notice;
     std::string m_failure;
-    std::vector<LogEntry> m_log;
+    std::deque<LogEntry> m_log;
+    std::size_t m_logDropped = 0;
     std::uint64_t m_revision = 0;
 };
 
