@@ -8,6 +8,11 @@ namespace runner
 
 namespace
 {
+bool isThisMachine(const std::string& host)
+{
+    return host == "localhost" || host.starts_with("127.") || host == "::1" || host == "[::1]";
+}
+
 int defaultPort()
 {
     const char* text = std::getenv("MQTTGAMES_DEFAULT_PORT");
@@ -34,6 +39,9 @@ Broker chooseBroker(const std::optional<std::string>& host, const std::optional<
     {
         broker.host = host.value_or("localhost");
         broker.port = port.value_or(tls ? 8883 : 1883);
+        if (login && !tls && !isThisMachine(broker.host))
+            log << "warning: the login goes to " << broker.host << " unencrypted, the password readable on the way; "
+                << "use TLS (--cafile) for a broker on another machine\n";
         return broker;
     }
     broker.port = defaultPort();
