@@ -48,19 +48,52 @@ std::string readFile(const std::filesystem::path& path)
     return text.str();
 }
 
-// mosquitto_passwd hashes the password file in place; run it synchronously.
+// Adds a login to the password file with mosquitto_passwd, which hashes it (PBKDF2-SHA512) in place;
+// run synchronously. The password goes to the tool's standard input, typed twice as its prompt asks,
+// never on its command line, where any user of the machine could read it (/proc/PID/cmdline).
+// (Not "-U" on a plain-text file: it cuts a password at its first ':'.)
 void addUser(const std::filesystem::path& file, const std::string& user, const std::string& password)
 {
+    if (password.find_first_of(std::string("\n\0", 2)) != std::string::npos)
+        throw std::invalid_argument("LoopbackBroker: the password of user '" + user + "' holds a line break or a NUL");
     std::filesystem::path tool = LoopbackBroker::executable().parent_path().parent_path() / "bin/mosquitto_passwd";
     if (!std::filesystem::exists(tool))
         tool = "/usr/bin/mosquitto_passwd";
+    // A socket rather than a pipe, so that a tool that exits before reading cannot end us with SIGPIPE.
+    int ends[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0)
+        throw std::runtime_error(std::string("LoopbackBroker: cannot make a socket pair: ") + std::strerror(errno));
+    Socket ours(ends[0]);
+    Socket theirs(ends[1]);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, theirs.get(), STDIN_FILENO);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0); // its prompts
+    posix_spawn_file_actions_addclosefrom_np(&actions, 3); // none of our sockets
     const std::string fileText = file.string();
-    const char* argv[] = {tool.c_str(), "-b", fileText.c_str(), user.c_str(), password.c_str(), nullptr};
+    const char* argv[] = {tool.c_str(), fileText.c_str(), user.c_str(), nullptr};
     pid_t pid = -1;
-    if (posix_spawn(&pid, tool.c_str(), nullptr, nullptr, const_cast<char**>(argv), environ) != 0)
+    const int spawned = posix_spawn(&pid, tool.c_str(), &actions, nullptr, const_cast<char**>(argv), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0)
         throw std::runtime_error("LoopbackBroker: cannot run " + tool.string());
+    theirs.reset();
+
+    const std::string typed = password + "\n" + password + "\n"; // "Password:", "Reenter password:"
+    for (std::size_t sent = 0; sent < typed.size();)
+    {
+        const auto n = ::send(ours.get(), typed.data() + sent, typed.size() - sent, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break; // the tool is gone: its exit status says why
+        sent += static_cast<std::size_t>(n);
+    }
+    ours.reset();
     int status = 0;
-    waitpid(pid, &status, 0);
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        continue; // interrupted by a signal handler: wait on
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         throw std::runtime_error("LoopbackBroker: mosquitto_passwd failed for user '" + user + "'");
 }

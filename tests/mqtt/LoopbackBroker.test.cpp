@@ -1,8 +1,17 @@
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
+#include <mqttgames/mqtt/MQTTClient.hpp>
 
 #include <catch2/catch.hpp>
 
 #include <signal.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
 
 using namespace std::chrono_literals;
 
@@ -33,6 +42,66 @@ TEST_CASE("LoopbackBroker")
         broker.start();
         CHECK(broker.port() == port);
         CHECK(mqtt::LoopbackBroker::portAnswers("127.0.0.1", port, 1s));
+    }
+    SECTION("a login's password reaches mosquitto_passwd on its standard input, never on its command line")
+    {
+        // The broker's mosquitto_passwd is the one beside the mosquitto found on PATH: put a mosquitto
+        // first on PATH whose mosquitto_passwd writes down its arguments, then runs the real one.
+        const auto folder = std::filesystem::temp_directory_path() / ("mqttgames-passwd-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(folder / "sbin");
+        std::filesystem::create_directories(folder / "bin");
+        const auto realBroker = mqtt::LoopbackBroker::executable();
+        auto realTool = realBroker.parent_path().parent_path() / "bin/mosquitto_passwd";
+        if (!std::filesystem::exists(realTool))
+            realTool = "/usr/bin/mosquitto_passwd";
+        std::filesystem::create_symlink(realBroker, folder / "sbin/mosquitto");
+        const auto arguments = folder / "arguments";
+        std::ofstream(folder / "bin/mosquitto_passwd") << "#!/bin/sh\nprintf '%s\\n' \"$@\" >> '" << arguments.string()
+                                                       << "'\nexec '" << realTool.string() << "' \"$@\"\n";
+        std::filesystem::permissions(folder / "bin/mosquitto_passwd", std::filesystem::perms::owner_all);
+        const std::string oldPath = std::getenv("PATH") ? std::getenv("PATH") : "";
+        ::setenv("PATH", ((folder / "sbin").string() + ":" + oldPath).c_str(), 1);
+
+        // Spaces, ':' (the file's separator), '@', '$' and UTF-8: the broker must take it whole.
+        const std::string password = "pa:ss w@rd $7$ \xc3\xa9";
+        mqtt::LoopbackBroker::Options options;
+        options.users = {{"ann", password}, {"bob", "other"}};
+        std::optional<mqtt::LoopbackBroker> broker;
+        std::string failure;
+        try
+        {
+            broker.emplace(options);
+        }
+        catch (const std::exception& error)
+        {
+            failure = error.what();
+        }
+        ::setenv("PATH", oldPath.c_str(), 1);
+        INFO(failure);
+        REQUIRE(broker);
+
+        std::stringstream seen;
+        seen << std::ifstream(arguments).rdbuf();
+        INFO("mosquitto_passwd was run with:\n" << seen.str());
+        CHECK(seen.str().find("ann") != std::string::npos); // the recording tool was the one run
+        CHECK(seen.str().find("bob") != std::string::npos);
+        CHECK(seen.str().find("pa:ss") == std::string::npos);
+        CHECK(seen.str().find("other") == std::string::npos);
+
+        mqtt::MQTTClient right(nullptr, "ann", password);
+        CHECK(right.connect(broker->host(), broker->port()));
+        mqtt::MQTTClient cut(nullptr, "ann", "pa"); // what a tool that splits at ':' would have stored
+        CHECK_FALSE(cut.connect(broker->host(), broker->port()));
+        mqtt::MQTTClient bob(nullptr, "bob", "other");
+        CHECK(bob.connect(broker->host(), broker->port()));
+        broker.reset();
+        std::filesystem::remove_all(folder);
+    }
+    SECTION("a password with a line break is refused: mosquitto_passwd would read it as two")
+    {
+        mqtt::LoopbackBroker::Options options;
+        options.users = {{"ann", "two\nlines"}};
+        CHECK_THROWS_AS(mqtt::LoopbackBroker(options), std::invalid_argument);
     }
     SECTION("a bad configuration fails loudly with the broker's words")
     {

@@ -20,7 +20,9 @@ class LoopbackBroker
 public:
     struct Options
     {
-        /// When set, anonymous clients are refused and only these logins are accepted.
+        /// When set, anonymous clients are refused and only these logins are accepted. A password
+        /// reaches mosquitto_passwd on its standard input, never on a command line; it may hold any
+        /// character but a line break or NUL (std::invalid_argument).
         std::vector<std::pair<std::string, std::string>> users;
         /// Extra lines for mosquitto.conf (for example an ACL or a TLS listener).
         std::vector<std::string> extraConfig;
