@@ -43,6 +43,8 @@ struct Connection
     Fd server;
     std::deque<Chunk> toServer;
     std::deque<Chunk> toClient;
+    // A side closed (or failed): nothing more is read from either side, what was read is still
+    // delivered when due, then both sides are closed.
     bool closing = false;
     bool refuseMqtt5 = false; // until the client's CONNECT has been seen
 };
@@ -128,21 +130,42 @@ struct FaultProxy::Impl
         return true;
     }
 
-    // Writes the chunks that are due; false when the side is gone.
+    // Writes the chunks that are due, until the socket would block; false when the side is gone
+    // (its queue is then dropped: nobody is left to read it).
     static bool flush(const Fd& to, std::deque<Chunk>& queue, Clock::time_point now)
     {
         while (!queue.empty() && queue.front().due <= now)
         {
             auto& bytes = queue.front().bytes;
             const auto n = ::send(to.get(), bytes.data(), bytes.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+                return true; // the rest waits for POLLOUT
             if (n < 0)
-                return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR;
+            {
+                queue.clear();
+                return false;
+            }
             bytes.erase(0, static_cast<std::size_t>(n));
             if (!bytes.empty())
                 return true;
             queue.pop_front();
         }
         return true;
+    }
+
+    // What to poll a side for: its bytes while the connection is open, and room to write once the
+    // next chunk towards it is due (a write that would block waits for POLLOUT instead of a busy
+    // retry). The time the next chunk towards it falls due lowers `timeout`.
+    static short interest(bool reading, const std::deque<Chunk>& towards, Clock::time_point now, int& timeout)
+    {
+        short events = reading ? POLLIN : 0;
+        if (towards.empty())
+            return events;
+        const auto wait = std::chrono::ceil<std::chrono::milliseconds>(towards.front().due - now).count();
+        if (wait <= 0)
+            return events | POLLOUT;
+        timeout = timeout < 0 ? static_cast<int>(wait) : std::min(timeout, static_cast<int>(wait));
+        return events;
     }
 
     // The client's first bytes: an MQTT 5 CONNECT is refused as a 3.1.1 broker refuses it.
@@ -183,18 +206,13 @@ struct FaultProxy::Impl
             int timeout = -1;
             for (auto& connection : connections)
             {
-                // While stalled the sockets are left out of the poll altogether (fd -1), so a
-                // peer that hangs up meanwhile does not wake us in a loop.
-                fds.push_back({asked.stalled ? -1 : connection.client.get(), POLLIN, 0});
-                fds.push_back({asked.stalled ? -1 : connection.server.get(), POLLIN, 0});
-                if (!asked.stalled)
-                    for (const auto* queue : {&connection.toServer, &connection.toClient})
-                        if (!queue->empty())
-                        {
-                            const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(queue->front().due - now);
-                            timeout = timeout < 0 ? static_cast<int>(std::max<long>(wait.count(), 0))
-                                                  : std::min(timeout, static_cast<int>(std::max<long>(wait.count(), 0)));
-                        }
+                // A socket with nothing to wait for is left out of the poll (fd -1): while stalled,
+                // or closing with nothing due towards it, so that a peer that hung up meanwhile
+                // does not wake us in a loop.
+                const short clientEvents = asked.stalled ? 0 : interest(!connection.closing, connection.toClient, now, timeout);
+                const short serverEvents = asked.stalled ? 0 : interest(!connection.closing, connection.toServer, now, timeout);
+                fds.push_back({clientEvents ? connection.client.get() : -1, clientEvents, 0});
+                fds.push_back({serverEvents ? connection.server.get() : -1, serverEvents, 0});
             }
             ::poll(fds.data(), fds.size(), timeout);
 
@@ -219,10 +237,11 @@ struct FaultProxy::Impl
                 index += 2;
                 if (asked.stalled)
                     continue;
-                if ((clientEvents & (POLLIN | POLLHUP | POLLERR)) && !readInto(connection.client, connection.toServer, due))
+                const bool reading = !connection.closing;
+                if (reading && (clientEvents & (POLLIN | POLLHUP | POLLERR)) && !readInto(connection.client, connection.toServer, due))
                     connection.closing = true;
                 const std::size_t chunks = connection.toClient.size();
-                if ((serverEvents & (POLLIN | POLLHUP | POLLERR)) && !readInto(connection.server, connection.toClient, due))
+                if (reading && (serverEvents & (POLLIN | POLLHUP | POLLERR)) && !readInto(connection.server, connection.toClient, due))
                     connection.closing = true;
                 if (connection.toClient.size() > chunks)
                 {
@@ -235,8 +254,9 @@ struct FaultProxy::Impl
                     for (auto& byte : connection.toClient.back().bytes)
                         byte = static_cast<char>(~byte);
                 const auto flushTime = Clock::now();
-                if (!flush(connection.server, connection.toServer, flushTime) ||
-                    !flush(connection.client, connection.toClient, flushTime))
+                if (!flush(connection.server, connection.toServer, flushTime))
+                    connection.closing = true;
+                if (!flush(connection.client, connection.toClient, flushTime))
                     connection.closing = true;
             }
             // Accepted after the others were served: a new connection has no entry in `fds` yet.
@@ -258,14 +278,9 @@ struct FaultProxy::Impl
                 }
             }
 
-            // A side that closed: pass the close on once what it sent is delivered.
+            // A side that closed: pass the close on once what was read before it is delivered (when
+            // due, with the delay), so a last message followed by a close is not lost on the way.
             connections.remove_if([](const Connection& c) { return c.closing && c.toServer.empty() && c.toClient.empty(); });
-            for (auto& connection : connections)
-                if (connection.closing && !asked.stalled)
-                {
-                    connection.toServer.clear();
-                    connection.toClient.clear();
-                }
         }
         connections.clear();
     }

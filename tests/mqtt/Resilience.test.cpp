@@ -7,7 +7,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
 #include <memory>
+#include <thread>
 
 using namespace std::chrono_literals;
 using mqtt::GameState;
@@ -36,6 +44,25 @@ struct Player : testsupport::TestPlayer
 };
 
 const std::vector<GameState> paired{GameState::Connecting, GameState::Connected, GameState::Ready};
+
+// A socket, closed on every path (a failed REQUIRE included).
+class Fd
+{
+public:
+    explicit Fd(int fd) : m_fd(fd) {}
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    ~Fd()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    int get() const { return m_fd; }
+    explicit operator bool() const { return m_fd >= 0; }
+
+private:
+    int m_fd;
+};
 
 } // namespace
 
@@ -110,6 +137,91 @@ TEST_CASE("FaultProxy")
         REQUIRE(client.publish("t", "slow"));
         REQUIRE(received.waitFor("slow"));
         CHECK(std::chrono::steady_clock::now() - start >= 300ms); // there and back
+    }
+    SECTION("a delay delivers a connection's last bytes before passing its close on")
+    {
+        // The last message and the DISCONNECT after it are read together with the close; all three
+        // are held back, then delivered in order.
+        Inbox<std::string> seen;
+        mqtt::MQTTClient watcher([&](const std::string&, const std::string& text) { seen.push(text); });
+        REQUIRE(watcher.connect(broker.host(), broker.port()));
+        REQUIRE(watcher.subscribe("t"));
+        REQUIRE(client.connect(proxy.host(), proxy.port()));
+        proxy.setDelay(150ms);
+        const auto start = std::chrono::steady_clock::now();
+        REQUIRE(client.publish("t", "last words"));
+        client.disconnect();
+        REQUIRE(seen.waitFor("last words"));
+        CHECK(std::chrono::steady_clock::now() - start >= 150ms);
+    }
+    SECTION("a write that would block waits for room instead of spinning, and loses nothing")
+    {
+        // A target that accepts and does not read: the proxy's writes to it soon block.
+        Fd listener(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::bind(listener.get(), reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+        REQUIRE(::listen(listener.get(), 1) == 0);
+        socklen_t length = sizeof address;
+        ::getsockname(listener.get(), reinterpret_cast<sockaddr*>(&address), &length);
+        mqtt::FaultProxy blocked("127.0.0.1", ntohs(address.sin_port));
+
+        Fd sender(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        sockaddr_in proxyAddress{};
+        proxyAddress.sin_family = AF_INET;
+        proxyAddress.sin_port = htons(static_cast<std::uint16_t>(blocked.port()));
+        proxyAddress.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::connect(sender.get(), reinterpret_cast<sockaddr*>(&proxyAddress), sizeof proxyAddress) == 0);
+        Fd target(::accept4(listener.get(), nullptr, nullptr, SOCK_CLOEXEC));
+        REQUIRE(target);
+
+        // Far more than the kernel buffers between the proxy and the target hold; the proxy reads
+        // it all from the sender, so these blocking sends finish.
+        std::string bytes(16 * 1024 * 1024, '\0');
+        for (std::size_t i = 0; i < bytes.size(); ++i)
+            bytes[i] = static_cast<char>(i * 7 % 251);
+        for (std::size_t sent = 0; sent < bytes.size();)
+        {
+            const auto n = ::send(sender.get(), bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+            REQUIRE(n > 0);
+            sent += static_cast<std::size_t>(n);
+        }
+
+        // Nothing else runs in this process now (no MQTT client here): what CPU time it uses over
+        // this window is the proxy's, waiting on a full socket. Spinning on EAGAIN took all of it.
+        const auto cpuTime = []
+        {
+            timespec now{};
+            ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+            return std::chrono::seconds(now.tv_sec) + std::chrono::nanoseconds(now.tv_nsec);
+        };
+        const auto cpuBefore = cpuTime();
+        const auto wallBefore = std::chrono::steady_clock::now();
+        std::this_thread::sleep_for(500ms); // a window to measure over, not a wait for anything
+        const auto cpu = cpuTime() - cpuBefore;
+        const auto wall = std::chrono::steady_clock::now() - wallBefore;
+        INFO("CPU " << std::chrono::duration_cast<std::chrono::milliseconds>(cpu).count() << " ms over "
+                    << std::chrono::duration_cast<std::chrono::milliseconds>(wall).count() << " ms");
+        CHECK(cpu < wall / 5);
+
+        // Once the target reads, every byte arrives, in order.
+        std::string received;
+        received.reserve(bytes.size());
+        const auto deadline = std::chrono::steady_clock::now() + 30s;
+        while (received.size() < bytes.size() && std::chrono::steady_clock::now() < deadline)
+        {
+            pollfd readable{target.get(), POLLIN, 0};
+            if (::poll(&readable, 1, 1000) != 1)
+                continue;
+            char buffer[65536];
+            const auto n = ::recv(target.get(), buffer, sizeof buffer, 0);
+            if (n <= 0)
+                break;
+            received.append(buffer, static_cast<std::size_t>(n));
+        }
+        CHECK(received.size() == bytes.size());
+        CHECK((received == bytes));
     }
 }
 

@@ -33,7 +33,8 @@ public:
     void cut();
     /// Refuses new connections (they are closed at once) until allowed again.
     void setRefusing(bool refusing);
-    /// Holds every chunk this long before forwarding it.
+    /// Holds every chunk this long before forwarding it; a side's close is passed on only after the
+    /// chunks read before it were delivered.
     void setDelay(std::chrono::milliseconds delay);
     /// Answers an MQTT 5 CONNECT as a broker that speaks only 3.1.1 must: CONNACK "unacceptable
     /// protocol version", then closes. Other CONNECTs pass. Applies to new connections.
