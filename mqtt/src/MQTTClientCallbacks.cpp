@@ -69,6 +69,8 @@ void MQTTClient::Impl::handleConnect(mosquitto* h, void* userdata, int rc)
     if (self.timers.connect)
         self.reactor.cancel(self.timers.connect);
     self.timers.connect = 0;
+    // With a log callback set, libmosquitto formats a line for every packet: only attempts want it.
+    mosquitto_log_callback_set(h, nullptr);
     const bool reconnected = self.run.everConnected;
     self.run.everConnected = true;
     {
@@ -122,7 +124,7 @@ void MQTTClient::Impl::handleDisconnect(mosquitto* h, void* userdata, int rc)
         // No CONNACK yet. A broker that speaks only 3.1.1 may close instead of refusing.
         if (self.broker.useV5 && (rc == MOSQ_ERR_CONN_LOST || rc == MOSQ_ERR_PROTOCOL))
             return self.fallBack("the broker closed the connection to an MQTT 5 CONNECT");
-        self.attemptFailed("cannot connect to " + self.broker.address + ": " + describe(rc, error));
+        self.attemptFailed(self.connectFailure(rc, error));
         return;
     }
     const std::string reason = "connection lost: " + (rc == 0 ? std::string("closed by the broker") : describe(rc, error));
@@ -143,6 +145,26 @@ void MQTTClient::Impl::handleDisconnect(mosquitto* h, void* userdata, int rc)
     const auto callbacks = self.run.callbacks;
     if (callbacks && callbacks->connection)
         self.tell([&] { callbacks->connection(false, reason); });
+}
+
+void MQTTClient::Impl::handleLog(mosquitto* h, void* userdata, int level, const char* text)
+{
+    Impl& self = of(userdata);
+    if (h != self.connection.handle.get() || !(level & MOSQ_LOG_ERR) || !text)
+        return;
+    // "Error: host name verification failed.", "OpenSSL Error[0]: error:0A000086:SSL
+    // routines::certificate verify failed": the words after the last ':'.
+    std::string_view line(text);
+    if (const auto colon = line.rfind(':'); colon != std::string_view::npos)
+        line.remove_prefix(colon + 1);
+    while (!line.empty() && line.front() == ' ')
+        line.remove_prefix(1);
+    while (!line.empty() && (line.back() == '.' || line.back() == ' '))
+        line.remove_suffix(1);
+    std::string& log = self.connection.errorLog;
+    if (line.empty() || log.find(line) != std::string::npos || log.size() > 400)
+        return;
+    log += (log.empty() ? "" : "; ") + std::string(line);
 }
 
 void MQTTClient::Impl::handleMessage(mosquitto* h, void* userdata, const mosquitto_message* message,

@@ -92,8 +92,13 @@ void MQTTClient::Impl::onSocket(bool readable, bool writable, bool failed)
     if (goodbye.leaving && !connection.usesTls)
         return finishGoodbye(readable, writable, failed);
     const Handle current = connection.handle; // a callback may close it meanwhile
+    int failure = MOSQ_ERR_SUCCESS;
+    int failureErrno = 0;
     if (writable || failed)
-        mosquitto_loop_write(current.get(), 1);
+    {
+        failure = mosquitto_loop_write(current.get(), 1);
+        failureErrno = errno;
+    }
     if ((readable || failed) && connection.handle == current)
     {
         // One packet per call: read on until the socket is drained, but give other clients a
@@ -101,9 +106,24 @@ void MQTTClient::Impl::onSocket(bool readable, bool writable, bool failed)
         for (int i = 0; i < 64 && connection.handle == current; ++i)
         {
             errno = 0;
-            if (mosquitto_loop_read(current.get(), 1) != MOSQ_ERR_SUCCESS || errno == EAGAIN || errno == EWOULDBLOCK)
+            const int rc = mosquitto_loop_read(current.get(), 1);
+            if (rc != MOSQ_ERR_SUCCESS)
+            {
+                failure = rc;
+                failureErrno = errno;
+            }
+            if (rc != MOSQ_ERR_SUCCESS || errno == EAGAIN || errno == EWOULDBLOCK)
                 break;
         }
+    }
+    // libmosquitto 2.0 returns a failed TLS handshake from mosquitto_loop_read() having closed its
+    // socket but without calling on_disconnect (sometimes: when the handshake ends there rather
+    // than in the connect call). Told as the disconnect it is; else the attempt waited for its
+    // timeout and blamed the broker's silence ("no answer").
+    if (connection.handle == current && failure != MOSQ_ERR_SUCCESS && mosquitto_socket(current.get()) < 0)
+    {
+        errno = failureErrno;
+        return handleDisconnect(current.get(), this, failure);
     }
     // Answers queued by callbacks go out now rather than after another round of epoll.
     if (connection.handle == current && mosquitto_want_write(current.get()))
@@ -172,7 +192,7 @@ void MQTTClient::Impl::startAttempt()
     const int error = errno;
     if (rc != MOSQ_ERR_SUCCESS)
     {
-        attemptFailed("cannot connect to " + broker.address + ": " + describe(rc, error));
+        attemptFailed(connectFailure(rc, error));
         return;
     }
     const Handle attempt = connection.handle;
@@ -190,6 +210,8 @@ void MQTTClient::Impl::startAttempt()
 std::string MQTTClient::Impl::configure()
 {
     mosquitto* h = connection.handle.get();
+    connection.errorLog.clear();
+    mosquitto_log_callback_set(h, &Impl::handleLog); // until the broker accepts: see handleConnect()
     mosquitto_connect_callback_set(h, &Impl::handleConnect);
     mosquitto_disconnect_callback_set(h, &Impl::handleDisconnect);
     mosquitto_message_v5_callback_set(h, &Impl::handleMessage); // also called over 3.1.1, without properties
@@ -256,6 +278,19 @@ void MQTTClient::Impl::attemptFailed(const std::string& reason)
     const auto callbacks = run.callbacks;
     if (run.nobodyWaits && callbacks && callbacks->connection)
         tell([&] { callbacks->connection(false, reason); });
+}
+
+std::string MQTTClient::Impl::connectFailure(int rc, int error) const
+{
+    std::string why = describe(rc, error);
+    if (rc == MOSQ_ERR_CONN_LOST && !connection.usesTls)
+        // What a TLS listener does to a plain CONNECT: it closes at the first bytes, without a word.
+        why = "the broker closed the connection without answering (does that port expect TLS?)";
+    if (!why.empty() && why.back() == '.')
+        why.pop_back();
+    if (!connection.errorLog.empty())
+        why += " (" + connection.errorLog + ")";
+    return "cannot connect to " + broker.address + ": " + why;
 }
 
 void MQTTClient::Impl::scheduleReconnect()

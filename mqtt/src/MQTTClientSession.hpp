@@ -129,6 +129,9 @@ struct MQTTClient::Impl : std::enable_shared_from_this<Impl>
         int watchedFd = -1;
         bool watchingWrite = false;
         bool usesTls = false; // of the current handle
+        // What libmosquitto logged as errors while this attempt was not yet accepted ("host name
+        // verification failed"): the words its return codes leave out ("A TLS error occurred").
+        std::string errorLog;
     };
 
     // Reactor thread only; 0 when not set.
@@ -220,6 +223,9 @@ struct MQTTClient::Impl : std::enable_shared_from_this<Impl>
     // later ones (reconnects) try again after the backoff.
     void attemptFailed(const std::string& reason);
 
+    // "cannot connect to HOST:PORT: why", from libmosquitto's code and what it logged meanwhile.
+    std::string connectFailure(int rc, int error) const;
+
     void scheduleReconnect();
 
     void keepAlive();
@@ -262,6 +268,9 @@ struct MQTTClient::Impl : std::enable_shared_from_this<Impl>
     void fallBack(const std::string& why);
 
     static void handleDisconnect(mosquitto* h, void* userdata, int rc);
+
+    // Keeps the error lines of an attempt not yet accepted (Connection::errorLog).
+    static void handleLog(mosquitto* h, void* userdata, int level, const char* text);
 
     static void handleMessage(mosquitto* h, void* userdata, const mosquitto_message* message, const mosquitto_property* properties);
 

@@ -63,7 +63,9 @@ TEST_CASE("MQTTClient over TLS")
         client.setConnectTimeout(3s);
         client.setTls({certificates.otherCaCert.string()});
         CHECK_FALSE(client.connect("127.0.0.1", tlsPort));
-        CHECK_FALSE(client.getLastError().empty());
+        // Refused for its certificate, its name being right: not a timeout, nor a name mismatch.
+        CHECK_THAT(client.getLastError(), Catch::Contains("TLS error") && Catch::Contains("certificate verify failed"));
+        CHECK_THAT(client.getLastError(), !Catch::Contains("host name"));
     }
     SECTION("refuses a server whose certificate names another host")
     {
@@ -71,12 +73,17 @@ TEST_CASE("MQTTClient over TLS")
         client.setConnectTimeout(3s);
         client.setTls({certificates.caCert.string()});
         CHECK_FALSE(client.connect("localhost", tlsPort)); // the certificate is for 127.0.0.1 only
+        // Refused for the name, by the TLS handshake: not for a timeout or a refused connection.
+        CHECK_THAT(client.getLastError(), Catch::Contains("TLS error") && Catch::Contains("host name verification failed"));
     }
     SECTION("a plain client cannot talk to the TLS listener")
     {
         mqtt::MQTTClient client;
         client.setConnectTimeout(2s);
         CHECK_FALSE(client.connect("127.0.0.1", tlsPort));
+        // The TLS listener hangs up on a plain CONNECT at once: said so, with the likely cause (not
+        // "no answer" after the timeout, nor a refused connection).
+        CHECK_THAT(client.getLastError(), Catch::Contains("closed the connection without answering") && Catch::Contains("TLS"));
     }
     SECTION("GameClient pairs over TLS")
     {
