@@ -272,22 +272,33 @@ TEST_CASE("GameClient survives faults")
         CHECK(ann.messages.waitFor("welcome back"));
         CHECK(ann.client->getPartnerName() == "Bob");
     }
-    SECTION("a partner whose network stalls is seen as gone within a few keepalives")
+    SECTION("a partner whose network is silently cut is seen as gone after 1.5 to 2.5 x its keepalive")
     {
+        // What the README promises. The broker counts from the partner's last packet: mosquitto
+        // 2.0.11 drops a client once more than 1.5 x keepalive whole seconds passed since it, checked
+        // every 5 s or so, and sends its will. So the network is cut right after a packet of the
+        // partner's (a message, seen arriving), and the time is taken from just before that packet
+        // leaves, never after the broker saw it. Cut at any other moment, up to a keepalive after
+        // the partner's last ping, it is seen up to that much sooner: 0.8 to 1.7 x keepalive 10 s
+        // were measured (1.55 to 2.1 x as here). Keepalive 10 s: with 5 s, whose 1.5 x mosquitto
+        // rounds down to 7 s and then checks every 5 s or so, 1.4 to 2.6 x were measured.
+        constexpr int Keepalive = 10;
         mqtt::FaultProxy proxy(broker.host(), broker.port());
         Player ann("Ann"), bob("Bob");
+        ann.client->setKeepalive(Keepalive);
         REQUIRE(ann.client->connect(proxy.host(), proxy.port()));
         REQUIRE(bob.client->connect(broker.host(), broker.port()));
         REQUIRE(bob.saw(paired));
 
+        const auto lastPacket = std::chrono::steady_clock::now();
+        REQUIRE(ann.client->sendMessage("last words"));
+        REQUIRE(bob.messages.waitFor("last words"));
         proxy.stall();
-        const auto start = std::chrono::steady_clock::now();
-        REQUIRE(bob.states.waitFor(GameState::Disconnected, 15s));
-        const auto seenAfter = std::chrono::steady_clock::now() - start;
-        // keepalive 5 s: the broker gives up after 1.5 x 5 s without a packet, checked on its own
-        // timer (mosquitto 2.0 was measured at 7 to 12 s from the stall here).
-        CHECK(seenAfter <= 15s);
-        UNSCOPED_INFO("partner seen gone after " << std::chrono::duration_cast<std::chrono::milliseconds>(seenAfter).count() << " ms");
+        REQUIRE(bob.states.waitFor(GameState::Disconnected, std::chrono::seconds(3 * Keepalive + 10)));
+        const auto seenAfter = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - lastPacket);
+        INFO("partner seen gone " << seenAfter.count() << " ms after its last packet (keepalive " << Keepalive << " s)");
+        CHECK(seenAfter >= std::chrono::milliseconds(1500 * Keepalive));
+        CHECK(seenAfter <= std::chrono::milliseconds(2500 * Keepalive));
         proxy.resume();
         CHECK(bob.states.waitFor(GameState::Ready, 20s));
         CHECK(ann.client->getState() != GameState::Idle);
