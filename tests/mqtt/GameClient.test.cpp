@@ -29,7 +29,7 @@ struct RawPeer
         REQUIRE(client.connect(broker.host(), broker.port()));
         REQUIRE(client.subscribe(topic));
     }
-    void send(const std::string& text) { REQUIRE(client.publish(topic, mqtt::wire::format(text, id))); }
+    void send(const std::string& text, int qos = 0) { REQUIRE(client.publish(topic, mqtt::wire::format(text, id), qos)); }
 
     std::string topic;
     std::string id = mqtt::wire::randomId();
@@ -162,19 +162,31 @@ TEST_CASE("GameClient messages")
         Player cid("Cid");
         REQUIRE(cid.client->connect(broker.host(), broker.port()));
         RawPeer forger(broker);
-        forger.send("_ENTERED,Mallory,6.6.6.6");
-        forger.send("forged move");
-        forger.send("DISCONNECT");
-        CHECK(ann.client->sendMessage("still here"));
-        REQUIRE(bob.messages.waitFor("still here"));
-        CHECK(bob.messages.items() == std::vector<std::string>{"still here"});
+        forger.send("_ENTERED,Mallory,6.6.6.6", 1);
+        forger.send("forged move", 1);
+        forger.send("DISCONNECT", 1);
+        // Then a marker in each player's name, which the other one delivers: the broker passes a
+        // publisher's messages on a topic to each subscriber in the order it got them (MQTT 3.1.1
+        // and 5, section 4.6, "Ordered Topic", same qos: all reach the players at the qos 0 of their
+        // subscription), and a client handles them in that order. Once both markers are delivered,
+        // Ann and Bob have handled all the forger sent before.
+        REQUIRE(forger.client.publish(forger.topic, mqtt::wire::format("marker", ann.client->getId()), 1));
+        REQUIRE(forger.client.publish(forger.topic, mqtt::wire::format("marker", bob.client->getId()), 1));
+        REQUIRE(bob.messages.waitFor("marker"));
+        REQUIRE(ann.messages.waitFor("marker"));
         CHECK(ann.client->getState() == GameState::Ready);
         CHECK(bob.client->getState() == GameState::Ready);
         CHECK(ann.client->getPartnerName() == "Bob");
         CHECK(bob.client->getPartnerName() == "Ann");
-        // Cid, still waiting, may pair with Mallory; never with a player who has a partner.
-        CHECK(cid.client->getPartnerId() != ann.client->getId());
-        CHECK(cid.client->getPartnerId() != bob.client->getId());
+        CHECK(ann.client->sendMessage("still here"));
+        REQUIRE(bob.messages.waitFor("still here"));
+        CHECK(bob.messages.items() == std::vector<std::string>{"marker", "still here"});
+        CHECK(ann.messages.items() == std::vector<std::string>{"marker"});
+        // Cid, still waiting, pairs with Mallory, who has no partner, gets its move and sees it
+        // leave; never a player who has a partner. Its leaving tells that Cid handled all three.
+        REQUIRE(cid.states.waitFor(GameState::Disconnected));
+        CHECK(cid.states.items() == std::vector{GameState::Connecting, GameState::Connected, GameState::Ready, GameState::Disconnected});
+        CHECK(cid.messages.items() == std::vector<std::string>{"forged move"});
     }
 }
 
