@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <vector>
+
 #include <mqttgames/connect4/Rules.hpp>
 #include <mqttgames/engine/TurnGame.hpp>
 #include <mqttgames/engine/Match.hpp>
@@ -41,8 +43,10 @@ TEST_CASE("connect4 over a broker")
 
         const auto& a = easy.session();
         const auto& b = hard.session();
+        std::vector<int> checked; // the rounds compared, each once
         REQUIRE(testsupport::playRounds(queue, easy, hard, Games, [&]
         {
+            checked.push_back(a.roundNumber());
             INFO("round " << a.roundNumber() << "\n" << boardOf(easy) << "vs\n" << boardOf(hard));
             CHECK(boardOf(easy) == boardOf(hard));
             CHECK(boardOf(easy).isOver());
@@ -53,6 +57,7 @@ TEST_CASE("connect4 over a broker")
             CHECK(a.localStarts() != b.localStarts());
         }, 90s));
 
+        CHECK(checked == std::vector<int>{1, 2, 3}); // every round, not only those both seats showed over at one frame
         testsupport::checkAgreed(a, b);
         CHECK(b.wins() == Games); // a random mover does not get past a searching one
         CHECK(a.partnerName() == "hard");

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <vector>
+
 #include <mqttgames/engine/Match.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 #include <mqttgames/engine/TurnGame.hpp>
@@ -36,8 +38,10 @@ TEST_CASE("tictactoe over a broker")
 
         const auto& a = alice.session();
         const auto& b = bob.session();
+        std::vector<int> checked; // the rounds compared, each once
         REQUIRE(testsupport::playRounds(queue, alice, bob, 3, [&]
         {
+            checked.push_back(a.roundNumber());
             INFO("round " << a.roundNumber() << "\n" << boardOf(alice) << "vs\n" << boardOf(bob));
             CHECK(boardOf(alice) == boardOf(bob));
             CHECK(boardOf(alice).end());
@@ -45,6 +49,7 @@ TEST_CASE("tictactoe over a broker")
             CHECK(a.localStarts() != b.localStarts());
         }, 30s));
 
+        CHECK(checked == std::vector<int>{1, 2, 3}); // every round, not only those both seats showed over at one frame
         testsupport::checkAgreed(a, b);
         CHECK(a.losses() + a.draws() == 3); // easy never beats hard
         CHECK(a.partnerName() == "bob");

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <algorithm>
 #include <chrono>
+#include <stdexcept>
 #include <string>
 
 #include <mqttgames/engine/Loop.hpp>
@@ -49,28 +51,64 @@ bool runSeats(const mqtt::EventQueue& queue, Match& a, Match& b, Predicate done,
     return true;
 }
 
-/// Runs both seats until each has finished `rounds` rounds, calling `onRound()` once for every
-/// finished round while both seats still show it (the same round over on both sides), so it can
-/// compare their final states. False if `timeout` passes first.
+/// Runs both seats until each has finished `rounds` rounds, calling `onRound()` once for each of
+/// those rounds, in order, while both seats show it over (the same round on both sides), so it can
+/// compare their final states. Every round is checked: the seats are run one queued call at a time
+/// and looked at after each call and after each seat's update, since both may finish a round and
+/// start the next within one Loop::step (a rematch already asked for is taken at once). Should a
+/// seat ever begin a round before both showed the one before it over, this throws std::logic_error
+/// naming that round rather than let it go unchecked. False if `timeout` passes first.
 template <typename OnRound>
 bool playRounds(const mqtt::EventQueue& queue, Match& a, Match& b, int rounds, OnRound onRound, std::chrono::milliseconds timeout)
 {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    Loop loop(queue); // for the seats' wake-ups; the steps are taken here, one call at a time
+    loop.add(a);
+    loop.add(b);
     int seen = 0;
-    return runSeats(
-        queue, a, b,
-        [&]
+    const auto look = [&]
+    {
+        const Session& first = a.session();
+        const Session& second = b.session();
+        if (first.phase() == Phase::RoundOver && second.phase() == Phase::RoundOver &&
+            first.roundNumber() == second.roundNumber() && first.roundNumber() == seen + 1)
         {
-            const Session& first = a.session();
-            const Session& second = b.session();
-            if (first.phase() == Phase::RoundOver && second.phase() == Phase::RoundOver &&
-                first.roundNumber() == second.roundNumber() && first.roundNumber() > seen)
+            onRound();
+            seen = first.roundNumber();
+        }
+        // A seat leaves a finished round only once the other asked for the next, which it does
+        // after finishing that round itself: so both show it over at some point between calls.
+        const int ahead = std::max(first.roundNumber(), second.roundNumber());
+        if (seen < rounds && ahead > seen + 1)
+            throw std::logic_error("playRounds: a seat began round " + std::to_string(ahead) + " before both showed round " +
+                                   std::to_string(seen + 1) + " over, which went unchecked");
+    };
+    mqtt::EventQueue::Call call;
+    while (a.session().roundsFinished() < rounds || b.session().roundsFinished() < rounds || seen < rounds)
+    {
+        const auto now = std::chrono::steady_clock::now();
+        if (now > deadline)
+            return false;
+        // As Loop::step waits: until a call comes, a seat's wake-up, or a short idle time.
+        const auto until = *earliest(now + std::chrono::milliseconds(20), earliest(loop.nextWake(), deadline));
+        const auto wait = std::chrono::ceil<std::chrono::milliseconds>(until - now);
+        if (queue.waitPop(call, std::max(wait, std::chrono::milliseconds(0))))
+        {
+            queue.run(call);
+            look();
+            // The calls queued by now, as Loop::step drains them, each looked at.
+            for (std::size_t more = queue.size(); more > 0 && queue.tryPop(call); --more)
             {
-                onRound();
-                seen = first.roundNumber();
+                queue.run(call);
+                look();
             }
-            return first.roundsFinished() >= rounds && second.roundsFinished() >= rounds && seen >= rounds;
-        },
-        timeout);
+        }
+        a.update();
+        look();
+        b.update();
+        look();
+    }
+    return true;
 }
 
 } // namespace engine
