@@ -1,12 +1,17 @@
 #pragma once
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -40,11 +45,37 @@ inline ChildProcess startLauncher(const std::string& executable, Screen screen, 
     return ChildProcess(std::move(command));
 }
 
-/// A port nobody listens on: the launcher then starts a private broker.
-inline int deadPort()
+/// A loopback port that refuses connections for as long as this lives: this socket holds it bound
+/// without listening, so no broker (another test's, started meanwhile) can take it. A launcher whose
+/// default port it is finds no broker there and starts a private one.
+class DeadPort
 {
-    return mqtt::LoopbackBroker::freePort();
-}
+public:
+    DeadPort() : m_fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0))
+    {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        if (m_fd < 0 || ::bind(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+            ::getsockname(m_fd, reinterpret_cast<sockaddr*>(&address), &length) != 0)
+        {
+            if (m_fd >= 0)
+                ::close(m_fd);
+            throw std::runtime_error("DeadPort: cannot bind a loopback port");
+        }
+        m_port = ntohs(address.sin_port);
+    }
+    DeadPort(const DeadPort&) = delete;
+    DeadPort& operator=(const DeadPort&) = delete;
+    ~DeadPort() { ::close(m_fd); }
+
+    int port() const { return m_port; }
+
+private:
+    int m_fd;
+    int m_port = 0;
+};
 
 /// The fields of /proc/PID/stat after the command name, from field 3 (the state letter) on; empty
 /// once the process is gone.

@@ -6,6 +6,8 @@
 
 #include <sys/wait.h>
 
+#include <mqttgames/mqtt/LoopbackBroker.hpp>
+
 #include "AllGames.hpp"
 #include "GameRegistry.hpp"
 #include "CommandLine.hpp"
@@ -19,12 +21,16 @@ struct Run
     std::string output;
 };
 
-// Runs a shell command, capturing its standard output and exit status. A launcher it starts
-// without --host finds no broker on its default port (1: nothing listens there) and starts a
-// private one: tests never reach a real broker on :1883.
-Run run(const std::string& command)
+// Runs the launcher with these arguments through a shell, with no display and `input` on its
+// standard input (none when empty), capturing what it prints and its exit status. It plays on a
+// private broker of the test's, named with --host and --port, so no run ever looks for a broker on
+// its own (on localhost:1883, where a real one may answer).
+Run run(const std::string& arguments, const std::string& input = "")
 {
-    ::setenv("MQTTGAMES_DEFAULT_PORT", "1", 1);
+    mqtt::LoopbackBroker broker;
+    const std::string command = (input.empty() ? "" : "printf '" + input + "' | ") + "env -u DISPLAY " MQTTGAMES_EXECUTABLE " " +
+                                arguments + " --host " + broker.host() + " --port " + std::to_string(broker.port()) + " 2>&1" +
+                                (input.empty() ? " </dev/null" : "");
     Run result;
     FILE* pipe = ::popen(command.c_str(), "r");
     REQUIRE(pipe);
@@ -33,6 +39,8 @@ Run run(const std::string& command)
         result.output.append(buffer, count);
     const int status = ::pclose(pipe);
     result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    INFO(result.output);
+    CHECK(result.output.find(" on " + broker.host() + ":" + std::to_string(broker.port()) + ",") != std::string::npos);
     return result;
 }
 
@@ -114,7 +122,7 @@ TEST_CASE("launcher")
 
     SECTION("with no display, the program plays in the terminal; two bots finish their games and exit 0")
     {
-        const Run result = run("env -u DISPLAY " MQTTGAMES_EXECUTABLE " tictactoe --bot hard --vs-computer hard --games 2 2>&1 </dev/null");
+        const Run result = run("tictactoe --bot hard --vs-computer hard --games 2");
         INFO(result.output);
         CHECK(result.status == 0);
         CHECK(result.output.find("no display") != std::string::npos);
@@ -128,7 +136,7 @@ TEST_CASE("launcher")
         std::string input;
         for (int cell = 1; cell <= 9; ++cell)
             input += std::to_string(cell) + "\\nn\\n";
-        const Run result = run("printf '" + input + "' | " MQTTGAMES_EXECUTABLE " tictactoe --headless --vs-computer easy 2>&1");
+        const Run result = run("tictactoe --headless --vs-computer easy", input);
         INFO(result.output);
         CHECK(result.status == 0);
         CHECK(count(result.output, "result: ") == 1);
@@ -138,8 +146,7 @@ TEST_CASE("launcher")
     {
         // Every cell in order: whatever the computer took is refused, and the round ends before the
         // answers. "maybe" and "3" are no answer (before, any text but n meant yes); "N" is no.
-        const Run result = run("printf '1\\n2\\n3\\n4\\n5\\n6\\n7\\n8\\n9\\nmaybe\\n3\\nN\\n' | " MQTTGAMES_EXECUTABLE
-                               " tictactoe --headless --vs-computer easy 2>&1");
+        const Run result = run("tictactoe --headless --vs-computer easy", "1\\n2\\n3\\n4\\n5\\n6\\n7\\n8\\n9\\nmaybe\\n3\\nN\\n");
         INFO(result.output);
         CHECK(result.status == 0);
         CHECK(count(result.output, "result: ") == 1);
@@ -150,8 +157,7 @@ TEST_CASE("launcher")
     SECTION("a person's moves are read from standard input in the game's notation")
     {
         // Against the easy computer (who starts is drawn): "0" is refused, then the centre is taken.
-        const Run result = run("printf '0\\n5\\n1\\n2\\n3\\n4\\n6\\n7\\n8\\n9\\nquit\\n' | " MQTTGAMES_EXECUTABLE
-                               " tictactoe --headless --vs-computer easy --name ada 2>&1");
+        const Run result = run("tictactoe --headless --vs-computer easy --name ada", "0\\n5\\n1\\n2\\n3\\n4\\n6\\n7\\n8\\n9\\nquit\\n");
         INFO(result.output);
         CHECK(result.status == 0);
         CHECK(result.output.find("refused: \"0\" is not a move (cell 1-9") != std::string::npos);

@@ -14,7 +14,8 @@ TEST_CASE("launcher in the terminal: signals")
     {
         DYNAMIC_SECTION(name << " mid-game, while it waits for the player's move on an open stdin: gone within 0.5 s with its broker")
         {
-            auto launcher = testsupport::startLauncher(MQTTGAMES_EXECUTABLE, testsupport::Screen::Terminal, testsupport::deadPort(), {"tictactoe", "--headless"});
+            const testsupport::DeadPort noBroker;
+            auto launcher = testsupport::startLauncher(MQTTGAMES_EXECUTABLE, testsupport::Screen::Terminal, noBroker.port(), {"tictactoe", "--headless"});
             REQUIRE(launcher.waitForOutput("-- round 1"));
             const auto broker = testsupport::privateBroker(launcher.pid());
             REQUIRE(broker);
@@ -27,7 +28,8 @@ TEST_CASE("launcher in the terminal: signals")
     {
         for (const int signal : {SIGKILL, SIGSEGV})
         {
-            auto launcher = testsupport::startLauncher(MQTTGAMES_EXECUTABLE, testsupport::Screen::Terminal, testsupport::deadPort(), {"tictactoe", "--headless"});
+            const testsupport::DeadPort noBroker;
+            auto launcher = testsupport::startLauncher(MQTTGAMES_EXECUTABLE, testsupport::Screen::Terminal, noBroker.port(), {"tictactoe", "--headless"});
             REQUIRE(launcher.waitForOutput("-- round 1"));
             const auto broker = testsupport::privateBroker(launcher.pid());
             REQUIRE(broker);

@@ -19,7 +19,8 @@ TEST_CASE("launcher in a window: signals")
     {
         DYNAMIC_SECTION(name << " in the menu: gone within 0.5 s with its private broker")
         {
-            auto launcher = testsupport::startLauncher(MQTTGAMES_EXECUTABLE, testsupport::Screen::Window, testsupport::deadPort(), {});
+            const testsupport::DeadPort noBroker;
+            auto launcher = testsupport::startLauncher(MQTTGAMES_EXECUTABLE, testsupport::Screen::Window, noBroker.port(), {});
             const auto broker = testsupport::privateBroker(launcher.pid());
             REQUIRE(broker);
             // The menu is up: its window is on the display (no other test opens one of that title),
@@ -32,7 +33,8 @@ TEST_CASE("launcher in a window: signals")
         DYNAMIC_SECTION(name << " mid-game: gone within 0.5 s, the partner told, the broker stopped")
         {
             // The computer plays both seats, so moves flow without anyone at the window.
-            auto launcher = testsupport::startLauncher(MQTTGAMES_EXECUTABLE, testsupport::Screen::Window, testsupport::deadPort(),
+            const testsupport::DeadPort noBroker;
+            auto launcher = testsupport::startLauncher(MQTTGAMES_EXECUTABLE, testsupport::Screen::Window, noBroker.port(),
                                                        {"tictactoe", "--bot", "easy", "--vs-computer", "easy"});
             const auto broker = testsupport::privateBroker(launcher.pid());
             REQUIRE(broker);
