@@ -151,7 +151,8 @@ void LoopbackBroker::writeConfig()
     config << "set_tcp_nodelay true\nmax_queued_messages 1000000\npersistence false\n";
     config << "message_size_limit " << m_options.messageSizeLimit << "\n";
     config << "log_dest file " << (m_dir / "mosquitto.log").string() << "\n";
-    config << "log_type error\nlog_type warning\nlog_type notice\n";
+    // "information" for the line that says it runs, which start() waits for.
+    config << "log_type error\nlog_type warning\nlog_type notice\nlog_type information\n";
     if (geteuid() == 0)
         config << "user root\n"; // else it drops to user 'mosquitto', who cannot read our private folder
     for (const auto& line : m_options.extraConfig)
@@ -171,6 +172,8 @@ void LoopbackBroker::start()
         if (choosePort && (attempt > 0 || m_port == 0))
             m_port = freePort();
         writeConfig();
+        const auto log = m_dir / "mosquitto.log";
+        const std::size_t logBefore = readFile(log).size(); // mosquitto appends to it
         const std::string configPath = (m_dir / "mosquitto.conf").string();
         const char* argv[] = {executablePath.c_str(), "-c", configPath.c_str(), nullptr};
 
@@ -206,7 +209,10 @@ void LoopbackBroker::start()
         }
         m_pid = pid;
 
-        // Poll the port until it answers or the broker exits; never a fixed sleep.
+        // Poll until the broker says it runs and the port answers, or the broker exits; never a
+        // fixed sleep. The port alone is not enough: someone else may have taken it meanwhile (then
+        // our mosquitto exits), and would answer. mosquitto binds every listener (an extra one of
+        // the options' too) before it logs that it runs, and exits when one cannot be bound.
         const auto deadline = Clock::now() + m_options.startTimeout;
         while (Clock::now() < deadline)
         {
@@ -216,7 +222,9 @@ void LoopbackBroker::start()
                 m_pid = -1;
                 break;
             }
-            if (portAnswers(m_host, m_port, std::chrono::milliseconds(100)))
+            const std::string said = readFile(log);
+            const bool running = said.find(" running\n", said.size() < logBefore ? 0 : logBefore) != std::string::npos;
+            if (running && portAnswers(m_host, m_port, std::chrono::milliseconds(100)))
                 return;
             // The broker is starting: wait on its exit for a moment instead of spinning.
             pollfd none{-1, 0, 0};

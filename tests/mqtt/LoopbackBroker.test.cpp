@@ -3,8 +3,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -102,6 +105,23 @@ TEST_CASE("LoopbackBroker")
         mqtt::LoopbackBroker::Options options;
         options.users = {{"ann", "two\nlines"}};
         CHECK_THROWS_AS(mqtt::LoopbackBroker(options), std::invalid_argument);
+    }
+    SECTION("a port that someone else listens on is not taken for the broker answering")
+    {
+        // mosquitto cannot bind it and exits; that the port answers meanwhile is no proof it runs.
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+        REQUIRE(::listen(fd, 8) == 0);
+        REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+        mqtt::LoopbackBroker::Options options;
+        options.port = ntohs(address.sin_port);
+        options.startTimeout = 5s;
+        CHECK_THROWS_WITH(mqtt::LoopbackBroker(options), Catch::Contains("Address already in use"));
+        ::close(fd);
     }
     SECTION("a bad configuration fails loudly with the broker's words")
     {
