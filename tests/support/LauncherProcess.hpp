@@ -151,8 +151,8 @@ inline std::vector<pid_t> childrenNamed(pid_t parent, const std::string& name)
     return found;
 }
 
-/// The port a LoopbackBroker's mosquitto listens on, read from the configuration it was started with.
-inline int brokerPort(pid_t broker)
+/// The configuration file a LoopbackBroker's mosquitto was started with ("" once it is gone).
+inline std::filesystem::path brokerConfig(pid_t broker)
 {
     std::ifstream cmdline("/proc/" + std::to_string(broker) + "/cmdline");
     std::vector<std::string> args;
@@ -160,12 +160,17 @@ inline int brokerPort(pid_t broker)
         args.push_back(arg);
     for (std::size_t i = 0; i + 1 < args.size(); ++i)
         if (args[i] == "-c")
-        {
-            std::ifstream config(args[i + 1]);
-            for (std::string line; std::getline(config, line);)
-                if (line.rfind("listener ", 0) == 0)
-                    return std::stoi(line.substr(9));
-        }
+            return args[i + 1];
+    return {};
+}
+
+/// The port a LoopbackBroker's mosquitto listens on, read from the configuration it was started with.
+inline int brokerPort(pid_t broker)
+{
+    std::ifstream config(brokerConfig(broker));
+    for (std::string line; std::getline(config, line);)
+        if (line.rfind("listener ", 0) == 0)
+            return std::stoi(line.substr(9));
     return 0;
 }
 

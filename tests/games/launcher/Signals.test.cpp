@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <filesystem>
 
 #include "support/LauncherProcess.hpp"
 
@@ -34,10 +35,14 @@ TEST_CASE("launcher in the terminal: signals")
             const auto broker = testsupport::privateBroker(launcher.pid());
             REQUIRE(broker);
             const pid_t pid = launcher.pid();
+            // A launcher killed outright cannot remove its broker's folder: the test does.
+            const auto folder = testsupport::brokerConfig(*broker).parent_path();
             launcher.kill(signal);
             INFO("signal " << signal);
             REQUIRE(testsupport::processEnds(pid, 5s));
             CHECK(testsupport::processEnds(*broker, 2s));
+            if (folder.filename().string().rfind("mqttgames-broker-", 0) == 0)
+                std::filesystem::remove_all(folder);
         }
     }
 }
