@@ -139,8 +139,10 @@ public:
 
     /// Logs to stderr, prefixed "[gameclient]" (and its connection's lines, "[mqtt]").
     void setVerbose(bool verbose);
-    /// Keepalive in seconds (default 60; below 5 connect() fails); a vanished partner is seen within
-    /// ~1.5x this. Takes effect at the next connect().
+    /// Keepalive in seconds (default 60; below 5 connect() fails). The broker declares a silent
+    /// partner gone 1.5-2.5x this after the last packet it had from it (mosquitto 2.0 checks every
+    /// few seconds), so sooner after a cut that came in a quiet spell. Takes effect at the next
+    /// connect().
     void setKeepalive(int seconds);
     /// How long connect() waits for each step (default 5 s).
     void setConnectTimeout(std::chrono::milliseconds timeout);
