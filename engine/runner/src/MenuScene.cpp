@@ -159,7 +159,9 @@ void MenuScene::draw(sf::RenderTarget& target) const
     // players' colours.
     const float centreX = context().size.x / 2.f;
     const auto& games = m_registry->games();
-    const std::string title = games.size() == 1 ? games.front()->info().title : "mqttgames";
+    const bool oneGame = games.size() == 1;
+    const std::string title = oneGame ? games.front()->info().title : "mqttgames";
+    const std::string tagline = oneGame ? "A two-player game over MQTT" : "Two-player games over MQTT";
     target.draw(engine::centredText(bold, title, 46, theme.text, {centreX, 86.f}));
     target.draw(engine::capsule({centreX - 196.f, 74.f}, {centreX - 174.f, 96.f}, 7.f, theme.playerOne));
     target.draw(engine::capsule({centreX - 196.f, 96.f}, {centreX - 174.f, 74.f}, 7.f, theme.playerOne));
@@ -170,7 +172,7 @@ void MenuScene::draw(sf::RenderTarget& target) const
     ring.setOutlineThickness(6.f);
     ring.setOutlineColor(theme.playerTwo);
     target.draw(ring);
-    target.draw(engine::centredText(regular, games.size() == 1 ? "A two-player game over MQTT" : "Two-player games over MQTT", 18, theme.mutedText, {centreX, 130.f}));
+    target.draw(engine::centredText(regular, tagline, 18, theme.mutedText, {centreX, 130.f}));
 
     target.draw(m_game);
     target.draw(m_name);
