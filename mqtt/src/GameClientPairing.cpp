@@ -19,12 +19,7 @@ namespace mqtt
 
 void GameClient::Impl::scheduleAnnounce()
 {
-    std::chrono::milliseconds interval;
-    {
-        std::lock_guard lock(mutex);
-        interval = settings.announceInterval;
-    }
-    timers.announce = reactor.after(interval,
+    timers.announce = reactor.after(setting(&Settings::announceInterval),
                                     [self = shared_from_this()]
                                     {
                                         self->timers.announce = 0;

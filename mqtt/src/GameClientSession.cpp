@@ -208,12 +208,7 @@ void GameClient::Impl::handleConnected()
             mqttClient->setReceiveOwnMessages(true);
             mqttClient->subscribe(proofFilter(), 0);
         }
-        std::chrono::milliseconds timeout;
-        {
-            std::lock_guard lock(mutex);
-            timeout = settings.connectTimeout;
-        }
-        timers.subscribe = reactor.after(timeout,
+        timers.subscribe = reactor.after(setting(&Settings::connectTimeout),
                                          [self = shared_from_this()]
                                          {
                                              self->timers.subscribe = 0;

@@ -86,6 +86,13 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
     mutable std::mutex mutex;
     std::condition_variable changed;
     Settings settings;
+    /// One setting, read under `mutex` (callers may change settings meanwhile).
+    template <typename T>
+    T setting(T Settings::*field) const
+    {
+        std::lock_guard lock(mutex);
+        return settings.*field;
+    }
     SharedState shared;
 
     // Reactor thread only.
