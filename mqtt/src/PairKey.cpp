@@ -1,0 +1,143 @@
+#include "PairKey.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <vector>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <openssl/sha.h>
+
+namespace mqtt::detail
+{
+
+namespace
+{
+
+std::string hexOf(const unsigned char* data, std::size_t size)
+{
+    static constexpr char Digits[] = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(2 * size);
+    for (std::size_t i = 0; i < size; ++i)
+    {
+        hex += Digits[data[i] >> 4];
+        hex += Digits[data[i] & 0x0f];
+    }
+    return hex;
+}
+
+std::optional<Secret> bytesOf(std::string_view hex)
+{
+    const auto digit = [](char c) -> int
+    { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
+    Secret bytes{};
+    if (hex.size() != 2 * bytes.size())
+        return std::nullopt;
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+    {
+        const int high = digit(hex[2 * i]);
+        const int low = digit(hex[2 * i + 1]);
+        if (high < 0 || low < 0)
+            return std::nullopt;
+        bytes[i] = static_cast<unsigned char>(high << 4 | low);
+    }
+    return bytes;
+}
+
+struct PkeyFree
+{
+    void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
+};
+struct PkeyContextFree
+{
+    void operator()(EVP_PKEY_CTX* context) const { EVP_PKEY_CTX_free(context); }
+};
+using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
+using PkeyContext = std::unique_ptr<EVP_PKEY_CTX, PkeyContextFree>;
+
+} // namespace
+
+struct KeyPair::Key
+{
+    Pkey pkey;
+};
+
+KeyPair::KeyPair() : m_key(std::make_unique<Key>())
+{
+    EVP_PKEY* generated = nullptr;
+    const PkeyContext context(EVP_PKEY_CTX_new_id(EVP_PKEY_X25519, nullptr));
+    if (!context || EVP_PKEY_keygen_init(context.get()) != 1 || EVP_PKEY_keygen(context.get(), &generated) != 1)
+        throw std::runtime_error("cannot make an X25519 key pair");
+    m_key->pkey.reset(generated);
+    Secret raw{};
+    std::size_t size = raw.size();
+    if (EVP_PKEY_get_raw_public_key(generated, raw.data(), &size) != 1 || size != raw.size())
+        throw std::runtime_error("cannot read an X25519 public key");
+    m_publicHex = hexOf(raw.data(), raw.size());
+}
+
+KeyPair::~KeyPair() = default;
+KeyPair::KeyPair(KeyPair&&) noexcept = default;
+KeyPair& KeyPair::operator=(KeyPair&&) noexcept = default;
+
+std::optional<Secret> KeyPair::agree(std::string_view partnerPublicHex) const
+{
+    const auto raw = bytesOf(partnerPublicHex);
+    if (!raw)
+        return std::nullopt;
+    const Pkey partner(EVP_PKEY_new_raw_public_key(EVP_PKEY_X25519, nullptr, raw->data(), raw->size()));
+    const PkeyContext context(EVP_PKEY_CTX_new(m_key->pkey.get(), nullptr));
+    Secret shared{};
+    std::size_t size = shared.size();
+    // OpenSSL refuses a peer key of low order (an all-zero secret): nothing is agreed then.
+    if (!partner || !context || EVP_PKEY_derive_init(context.get()) != 1 ||
+        EVP_PKEY_derive_set_peer(context.get(), partner.get()) != 1 || EVP_PKEY_derive(context.get(), shared.data(), &size) != 1 ||
+        size != shared.size())
+        return std::nullopt;
+    return shared;
+}
+
+Secret pairKey(const Secret& shared, std::string_view idA, std::string_view idB, std::string_view roomPassword)
+{
+    const auto [first, second] = std::minmax(idA, idB);
+    const std::string context = "mqttgames pair\n" + std::string(first) + "\n" + std::string(second) + "\n" + std::string(roomPassword);
+    Secret key{};
+    unsigned int size = key.size();
+    HMAC(EVP_sha256(), shared.data(), static_cast<int>(shared.size()), reinterpret_cast<const unsigned char*>(context.data()),
+         context.size(), key.data(), &size);
+    return key;
+}
+
+std::string tagHex(const Secret& key, std::string_view text, std::size_t bytes)
+{
+    unsigned char tag[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(text.data()), text.size(), tag,
+         &size);
+    return hexOf(tag, std::min<std::size_t>(bytes, size));
+}
+
+std::string sha256Hex(std::string_view text)
+{
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
+    return hexOf(digest, sizeof digest);
+}
+
+std::string randomHex(std::size_t bytes)
+{
+    std::vector<unsigned char> random(bytes);
+    if (RAND_bytes(random.data(), static_cast<int>(random.size())) != 1)
+        throw std::runtime_error("the system's random source failed");
+    return hexOf(random.data(), random.size());
+}
+
+bool sameInConstantTime(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+} // namespace mqtt::detail
