@@ -89,3 +89,53 @@ TEST_CASE("GameWire addressed hello")
         CHECK(mqtt::wire::parseHello("_ENTERED,Ann,10.0.0.1,to=").to.empty());
     }
 }
+
+TEST_CASE("GameWire signed pairs")
+{
+    SECTION("a hello carries the key and the will's hash in fields the seed's clients skip")
+    {
+        wire::Hello hello{"Ann", "10.0.0.1", false, "bobid", std::string(64, 'a'), std::string(64, 'b')};
+        const std::string text = wire::makeHello(hello);
+        CHECK(text == "_ENTERED,Ann,10.0.0.1,to=bobid,k=" + std::string(64, 'a') + ",w=" + std::string(64, 'b'));
+        const auto read = wire::parseHello(text);
+        CHECK(read.name == "Ann");
+        CHECK(read.address == "10.0.0.1");
+        CHECK(read.to == "bobid");
+        CHECK(read.key == hello.key);
+        CHECK(read.willHash == hello.willHash);
+        CHECK(wire::parseHello("_ENTERED,Pat,1.2.3.4").key.empty()); // a seed client's hello
+    }
+
+    SECTION("a tagged hello: the tag covers the text before it, and a bad tag reads as none")
+    {
+        const std::string hello = wire::makeHello({"Ann", "a", true, "bobid", "", ""});
+        const std::string tagged = wire::withTag(hello, 7, "00ff");
+        const auto tag = wire::helloTag(tagged);
+        REQUIRE(tag);
+        CHECK(tag->text == hello);
+        CHECK(tag->counter == 7);
+        CHECK(tag->tag == "00ff");
+        CHECK(wire::parseHello(tagged).to == "bobid");
+        CHECK_FALSE(wire::helloTag(hello));
+        CHECK_FALSE(wire::helloTag(hello + ",m=x.00ff"));
+        CHECK_FALSE(wire::helloTag(hello + ",m=7"));
+    }
+
+    SECTION("signed messages read back; texts of other forms are not signed ones")
+    {
+        const wire::Signed message{42, "abcd", "move, with commas, #and hashes"};
+        const std::string text = wire::makeSigned(message);
+        CHECK(text == "#42,abcd,move, with commas, #and hashes");
+        const auto read = wire::parseSigned(text);
+        REQUIRE(read);
+        CHECK(read->counter == 42);
+        CHECK(read->tag == "abcd");
+        CHECK(read->text == message.text);
+        for (const char* other : {"plain", "#", "#1", "#1,tag", "#x,tag,text", "#99999999999999999999,t,x"})
+        {
+            INFO(other);
+            CHECK_FALSE(wire::parseSigned(other));
+        }
+        CHECK(wire::signedInput("id", 3, "t") == "id\n3\nt");
+    }
+}
