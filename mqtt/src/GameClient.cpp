@@ -93,6 +93,7 @@ bool GameClient::sendMessage(const std::string& text)
 {
     Impl& d = *m_impl;
     std::shared_ptr<MQTTClient> mqttClient;
+    std::string payload;
     {
         std::lock_guard lock(d.mutex);
         if (d.shared.state != GameState::Ready)
@@ -101,8 +102,9 @@ bool GameClient::sendMessage(const std::string& text)
             return false;
         }
         mqttClient = d.shared.client;
+        payload = wire::format(d.shared.trust->seal(text), d.id);
     }
-    if (mqttClient && mqttClient->publish(d.topic, wire::format(text, d.id)))
+    if (mqttClient && mqttClient->publish(d.topic, payload))
         return true;
     std::lock_guard lock(d.mutex);
     d.shared.lastError = mqttClient ? mqttClient->getLastError() : "not connected";
@@ -113,6 +115,7 @@ void GameClient::disconnect()
 {
     Impl& d = *m_impl;
     std::shared_ptr<MQTTClient> mqttClient;
+    std::string bye;
     {
         std::lock_guard lock(d.mutex);
         ++d.shared.session; // cancels a connect() that has not begun on the reactor yet
@@ -122,9 +125,10 @@ void GameClient::disconnect()
         d.shared.leaving = true;
         d.shared.state = GameState::Idle;
         mqttClient.swap(d.shared.client);
+        bye = wire::format(d.shared.trust ? d.shared.trust->seal(wire::DisconnectText) : std::string(wire::DisconnectText), d.id);
     }
     d.changed.notify_all();
-    auto goodbye = [mqttClient, topic = d.topic, bye = wire::format(wire::DisconnectText, d.id)](Impl& self) mutable
+    auto goodbye = [mqttClient, topic = d.topic, bye = std::move(bye)](Impl& self) mutable
     {
         self.stopTimers();
         self.run.earlyHello.reset();
@@ -163,6 +167,7 @@ bool GameClient::lookForPartner()
             return false;
         d.shared.partnerId.clear();
         d.shared.partnerName.clear();
+        d.shared.trust->unpair();
         d.shared.state = GameState::Connected;
     }
     d.changed.notify_all();
@@ -295,6 +300,12 @@ void GameClient::setTls(const TlsOptions& tls)
 {
     std::lock_guard lock(m_impl->mutex);
     m_impl->settings.tls = tls;
+}
+
+void GameClient::setRoomPassword(const std::string& password)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->settings.roomPassword = password;
 }
 
 } // namespace mqtt

@@ -41,10 +41,18 @@ void GameClient::Impl::announce(const std::string& to)
     if (!mqttClient)
         return;
     const std::string address = mqttClient->getLocalAddress();
+    const bool willIsVerifiable = mqttClient->protocolVersion() == 5; // only MQTT 5 wills carry the secret
     std::string hello;
     {
         std::lock_guard lock(mutex);
-        hello = wire::makeHello(settings.name, address, run.resuming, run.resuming ? shared.partnerId : to);
+        if (!shared.trust)
+            return;
+        wire::Hello fields;
+        fields.name = settings.name;
+        fields.address = address;
+        fields.back = run.resuming;
+        fields.to = run.resuming ? shared.partnerId : to;
+        hello = shared.trust->hello(std::move(fields), willIsVerifiable);
     }
     mqttClient->publish(topic, wire::format(hello, id));
 }
@@ -67,17 +75,26 @@ void GameClient::Impl::handlePartnerHello(const wire::Hello& hello)
         emit(event::PartnerBack{});
 }
 
-void GameClient::Impl::pairWith(const std::string& sender, const wire::Hello& hello)
+void GameClient::Impl::pairWith(const std::string& sender, const std::string& helloText)
 {
+    const auto hello = wire::parseHello(helloText);
     event::Paired paired;
     {
         std::lock_guard lock(mutex);
-        if (shared.state != GameState::Connected)
+        if (shared.state != GameState::Connected || !shared.trust)
             return; // paired already: a third client cannot take over
+        const auto pairing = shared.trust->pair(sender, helloText, hello);
+        if (pairing == detail::SignedPair::Pairing::Refused)
+        {
+            log.write("did not pair with " + sender + ": its hello has a malformed key, a tag that does not hold, or not our room password");
+            return;
+        }
         shared.partnerId = sender;
         shared.partnerName = wire::sanitizeName(hello.name);
-        paired = {shared.partnerId, shared.partnerName, id < shared.partnerId};
+        paired = {shared.partnerId, shared.partnerName, id < shared.partnerId, pairing == detail::SignedPair::Pairing::Signed};
     }
+    if (!paired.signedMessages)
+        log.write("paired with a client that does not sign: anyone on the topic could speak in its name");
     run.resuming = false;
     announce(sender); // the answer, so that the partner pairs with us too; nobody else may take it
     enter(GameState::Ready);
@@ -92,11 +109,21 @@ void GameClient::Impl::handlePartnerTaken()
             return;
         shared.partnerId.clear();
         shared.partnerName.clear();
+        shared.trust->unpair();
     }
     log.write("the partner paired with another player: waiting again");
     enter(GameState::Connected);
     emit(event::Waiting{});
     announce();
+}
+
+void GameClient::Impl::refuse(const std::string& what, std::string_view text)
+{
+    const auto message = wire::parseSigned(text);
+    const std::string reason =
+        what + ": \"" + text::shortened(text::printable(message ? std::string_view(message->text) : text), 40) + "\"";
+    log.write("refused " + reason);
+    emit(event::Refused{reason});
 }
 
 void GameClient::Impl::handleMessage(const std::string& payload, const MQTTClient::MessageInfo& info)
@@ -132,47 +159,71 @@ void GameClient::Impl::handleMessage(const std::string& payload, const MQTTClien
             becomeWaiting();
         return;
     }
-
     if (isHello)
+        handleHello(envelope->sender, envelope->text);
+    else
+        handlePartnerMessage(envelope->sender, envelope->text, info);
+}
+
+void GameClient::Impl::handleHello(const std::string& sender, const std::string& text)
+{
+    const auto hello = wire::parseHello(text);
+    if (run.told == GameState::Connecting)
     {
-        const auto hello = wire::parseHello(envelope->text);
-        if (run.told == GameState::Connecting)
-        {
-            // A player who announced itself before our subscription was confirmed: keep it,
-            // unless it is an answer to someone else (its sender is taken).
-            if (!run.earlyHello && (hello.to.empty() || hello.to == id))
-                run.earlyHello.emplace(envelope->sender, hello);
-            return;
-        }
-        bool fromPartner = false;
-        {
-            std::lock_guard lock(mutex);
-            fromPartner = !shared.partnerId.empty() && envelope->sender == shared.partnerId;
-        }
-        const bool forSomeoneElse = !hello.to.empty() && hello.to != id;
-        if (fromPartner && forSomeoneElse)
-            handlePartnerTaken();
-        else if (fromPartner)
-            handlePartnerHello(hello);
-        else if (!forSomeoneElse)
-            pairWith(envelope->sender, hello);
+        // A player who announced itself before our subscription was confirmed: keep it, unless it
+        // is an answer to someone else (its sender is taken).
+        if (!run.earlyHello && (hello.to.empty() || hello.to == id))
+            run.earlyHello.emplace(sender, text);
         return;
     }
-
+    bool fromPartner = false;
+    auto check = detail::SignedPair::Check::Unchecked;
     {
         std::lock_guard lock(mutex);
-        if (shared.leaving || shared.state != GameState::Ready || envelope->sender != shared.partnerId)
-            return; // not from our partner (or we are leaving): not for us
+        fromPartner = !shared.partnerId.empty() && sender == shared.partnerId;
+        if (fromPartner)
+            check = shared.trust->checkHello(text, hello);
     }
-    if (envelope->text == wire::DisconnectText)
+    if (check == detail::SignedPair::Check::Refused)
+        return refuse("a hello in the partner's name that it did not sign", text);
+    const bool forSomeoneElse = !hello.to.empty() && hello.to != id;
+    if (fromPartner && forSomeoneElse)
+    {
+        // Only a partner that never signed anything for us yet may have paired with someone else.
+        if (check == detail::SignedPair::Check::Unchecked)
+            handlePartnerTaken();
+    }
+    else if (fromPartner)
+        handlePartnerHello(hello);
+    else if (!forSomeoneElse)
+        pairWith(sender, text);
+}
+
+void GameClient::Impl::handlePartnerMessage(const std::string& sender, const std::string& text, const MQTTClient::MessageInfo& info)
+{
+    std::optional<std::string> opened;
+    {
+        std::lock_guard lock(mutex);
+        if (shared.leaving || shared.state != GameState::Ready || sender != shared.partnerId)
+            return; // not from our partner (or we are leaving): not for us
+        opened = shared.trust->open(text);
+        // The will cannot be signed: it shows the secret whose hash the partner's hello announced.
+        if (!opened && text == wire::DisconnectText && shared.trust->isPartnersWill(info.willProof))
+            opened = text;
+    }
+    if (!opened)
+        return refuse(text == wire::DisconnectText ? "a will in the partner's name without its secret"
+                                                   : "a message in the partner's name that it did not sign, or a replay",
+                      text);
+    if (*opened == wire::DisconnectText)
     {
         enter(GameState::Disconnected);
         emit(event::PartnerLeft{info.fromWill});
         return;
     }
     if (onMessage)
-        gate.run([&] { onMessage(envelope->text); });
-    emit(event::Message{envelope->text});
+        gate.run([&] { onMessage(*opened); });
+    emit(event::Message{*opened});
 }
 
 } // namespace mqtt

@@ -80,6 +80,7 @@ void GameClient::Impl::begin(std::uint64_t id, const std::string& host, int port
 {
     int seconds = 0;
     std::shared_ptr<MQTTClient> mqttClient;
+    std::string willSecret;
     {
         std::lock_guard lock(mutex);
         if (shared.session != id)
@@ -96,12 +97,15 @@ void GameClient::Impl::begin(std::uint64_t id, const std::string& host, int port
         mqttClient->setTls(settings.tls);
         mqttClient->setMaxMessageSize(settings.maxMessageSize);
         shared.client = mqttClient;
+        shared.trust.emplace(this->id, settings.roomPassword);
+        willSecret = shared.trust->willSecret();
     }
     run.resuming = false;
     run.earlyHello.reset();
     stopTimers();
-    // The partner sees us leave through this will even if we crash or lose the network.
-    mqttClient->setWill(topic, wire::format(wire::DisconnectText, this->id), 0, false);
+    // The partner sees us leave through this will even if we crash or lose the network. It stays
+    // the seed's DISCONNECT; the secret that proves it ours travels beside it (MQTT 5).
+    mqttClient->setWill(topic, wire::format(wire::DisconnectText, this->id), 0, false, willSecret);
     const std::weak_ptr<Impl> weak = weak_from_this();
     mqttClient->setMessageInfoCallback(
         [weak, id](const std::string&, const std::string& payload, const MQTTClient::MessageInfo& info)
@@ -239,6 +243,7 @@ void GameClient::Impl::handleConnectionLost(const std::string& reason)
             return; // still waiting for a partner: we wait again once we are back
     }
     run.resuming = true; // keep the partner: we ask for it back once we are connected again
+    renewWill();
     enter(GameState::Disconnected);
 }
 
@@ -251,6 +256,21 @@ void GameClient::Impl::handleSubscribed(const std::string& filter, bool granted)
     // A broker that allows the topic but not "TOPIC/#": its SUBACK for the topic is all the proof.
     log.write("the broker refused '" + filter + "': taking its SUBACK for '" + topic + "' as proof");
     becomeWaiting();
+}
+
+void GameClient::Impl::renewWill()
+{
+    std::shared_ptr<MQTTClient> mqttClient;
+    std::string secret;
+    {
+        std::lock_guard lock(mutex);
+        if (!shared.client || !shared.trust)
+            return;
+        mqttClient = shared.client;
+        shared.trust->renewWillSecret();
+        secret = shared.trust->willSecret();
+    }
+    mqttClient->setWill(topic, wire::format(wire::DisconnectText, id), 0, false, secret);
 }
 
 std::string GameClient::Impl::proofFilter() const

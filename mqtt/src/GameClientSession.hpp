@@ -6,6 +6,7 @@
 #include <mqttgames/mqtt/MQTTClient.hpp>
 
 #include "CallbackGate.hpp"
+#include "SignedPair.hpp"
 #include "VerboseLog.hpp"
 
 #include <chrono>
@@ -36,6 +37,7 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
         std::string username;
         std::string password;
         TlsOptions tls;
+        std::string roomPassword;
         bool verbose = false;
         std::size_t maxMessageSize = 64 * 1024;
         EventCallback onEvent;
@@ -52,6 +54,7 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
         std::string partnerName;
         std::string lastError;
         std::shared_ptr<MQTTClient> client; // made anew for each session, with the settings of the moment
+        std::optional<detail::SignedPair> trust; // made anew for each session: our keys, and the partner's
     };
 
     // Reactor thread only: the session the reactor works for, and how far it got.
@@ -61,7 +64,7 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
         GameState told = GameState::Idle; // the state last told to onState
         EventCallback events;             // taken from `settings` as the session began
         bool resuming = false;            // our connection dropped while paired: we want that partner back
-        std::optional<std::pair<std::string, wire::Hello>> earlyHello; // a hello that came while Connecting
+        std::optional<std::pair<std::string, std::string>> earlyHello; // sender and text of a hello that came while Connecting
     };
 
     // Reactor thread only; 0 when not set.
@@ -132,6 +135,9 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
     void handleConnectionLost(const std::string& reason);
 
     void handleSubscribed(const std::string& filter, bool granted);
+    // Our will got a new secret, which our "back" hellos announce: the broker may have published
+    // the old one while our connection was away, for anybody to replay.
+    void renewWill();
     // Matches our topic as well: subscribed without "no local" while we wait for our own hello.
     std::string proofFilter() const;
 
@@ -148,8 +154,9 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
     // unless we are paired and it is only an answer itself, so the exchange ends.
     void handlePartnerHello(const wire::Hello& hello);
 
-    // Pairs with the sender of a hello if we are still waiting for a partner.
-    void pairWith(const std::string& sender, const wire::Hello& hello);
+    // Pairs with the sender of a hello if we are still waiting for a partner (and its hello holds:
+    // see SignedPair::pair).
+    void pairWith(const std::string& sender, const std::string& helloText);
 
     // The partner we paired with answered someone else, so it paired with them (two hellos crossed
     // while three players arrived at once). We wait again rather than stay paired with a player who
@@ -158,6 +165,11 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
 
     // Every message on the topic.
     void handleMessage(const std::string& payload, const MQTTClient::MessageInfo& info);
+    void handleHello(const std::string& sender, const std::string& text);
+    void handlePartnerMessage(const std::string& sender, const std::string& text, const MQTTClient::MessageInfo& info);
+
+    // Something in the partner's name that it did not sign: dropped, logged and told.
+    void refuse(const std::string& what, std::string_view text);
 
     // --- callers' side ---------------------------------------------------------------------------
 

@@ -52,6 +52,8 @@ Hello parseHello(std::string_view text)
             hello.key = fields[i].substr(2);
         else if (fields[i].starts_with("w="))
             hello.willHash = fields[i].substr(2);
+        else if (fields[i].starts_with("p="))
+            hello.roomTag = fields[i].substr(2);
         else if (fields[i] == "back")
             hello.back = true;
         else if (fields[i].starts_with("to="))

@@ -223,10 +223,10 @@ void MQTTClient::setConnectTimeout(std::chrono::milliseconds timeout)
     m_impl->settings.connectTimeout = timeout;
 }
 
-void MQTTClient::setWill(const std::string& topic, const std::string& payload, int qos, bool retain)
+void MQTTClient::setWill(const std::string& topic, const std::string& payload, int qos, bool retain, const std::string& proof)
 {
     std::lock_guard lock(m_impl->mutex);
-    m_impl->settings.will.emplace(topic, payload, qos, retain);
+    m_impl->settings.will = detail::Will{topic, payload, qos, retain, proof};
 }
 
 void MQTTClient::setTls(const TlsOptions& tls)

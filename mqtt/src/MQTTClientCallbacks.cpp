@@ -34,17 +34,21 @@ std::string localAddressOf(int fd)
     return text;
 }
 
-bool isWill(const mosquitto_property* properties)
+// Reads what our wills carry in user properties: their mark and their proof.
+void readWillProperties(const mosquitto_property* properties, MQTTClient::MessageInfo& info)
 {
-    bool found = false;
     for (bool skip = false;; skip = true)
     {
         char* name = nullptr;
         char* value = nullptr;
         properties = mosquitto_property_read_string_pair(properties, MQTT_PROP_USER_PROPERTY, &name, &value, skip);
         if (!properties)
-            return found;
-        found = found || (std::string_view(name) == detail::WillMark.first && std::string_view(value) == detail::WillMark.second);
+            return;
+        const std::string_view key(name);
+        if (key == detail::WillMark.first && std::string_view(value) == detail::WillMark.second)
+            info.fromWill = true;
+        else if (key == detail::WillProofName)
+            info.willProof = value;
         std::free(name);
         std::free(value);
     }
@@ -184,7 +188,7 @@ void MQTTClient::Impl::handleMessage(mosquitto* h, void* userdata, const mosquit
         return;
     MQTTClient::MessageInfo info;
     info.retained = message->retain;
-    info.fromWill = isWill(properties);
+    readWillProperties(properties, info);
     // Copied here: libmosquitto frees the message when this callback returns.
     const std::string topic = message->topic ? message->topic : "";
     const std::string payload(static_cast<const char*>(message->payload), size);

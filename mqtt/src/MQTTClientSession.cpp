@@ -226,10 +226,14 @@ std::string MQTTClient::Impl::configure()
     std::lock_guard lock(mutex);
     if (settings.will)
     {
-        const auto& [topic, payload, qos, retain] = *settings.will;
+        const auto& [topic, payload, qos, retain, proof] = *settings.will;
         mosquitto_property* mark = nullptr;
         if (broker.useV5)
+        {
             mosquitto_property_add_string_pair(&mark, MQTT_PROP_USER_PROPERTY, detail::WillMark.first, detail::WillMark.second);
+            if (!proof.empty())
+                mosquitto_property_add_string_pair(&mark, MQTT_PROP_USER_PROPERTY, detail::WillProofName, proof.c_str());
+        }
         if (mosquitto_will_set_v5(h, topic.c_str(), static_cast<int>(payload.size()), payload.data(), qos, retain, mark) !=
             MOSQ_ERR_SUCCESS)
             mosquitto_property_free_all(&mark); // the library owns it only when it accepted it

@@ -34,6 +34,18 @@ using Handle = std::shared_ptr<mosquitto>;
 constexpr std::size_t PacketOverhead = 1024;
 // The user property that marks our wills, so receivers can tell a crash from a goodbye.
 inline constexpr std::pair<const char*, const char*> WillMark{"mqttgames", "will"};
+// The user property that carries a will's proof (see MQTTClient::setWill).
+inline constexpr const char* WillProofName = "mqttgames-will-proof";
+
+// A last will, as setWill() was given it.
+struct Will
+{
+    std::string topic;
+    std::string payload;
+    int qos = 0;
+    bool retain = false;
+    std::string proof;
+};
 // How long a polite disconnect may take to get its DISCONNECT out before the socket is closed anyway.
 constexpr std::chrono::seconds Linger{2};
 
@@ -92,7 +104,7 @@ struct MQTTClient::Impl : std::enable_shared_from_this<Impl>
         std::chrono::milliseconds connectTimeout{5000};
         std::chrono::seconds reconnectDelay{1};
         std::chrono::seconds reconnectDelayMax{16};
-        std::optional<std::tuple<std::string, std::string, int, bool>> will;
+        std::optional<detail::Will> will;
         TlsOptions tls;
         std::size_t maxMessageSize = 64 * 1024;
         bool receiveOwn = true;

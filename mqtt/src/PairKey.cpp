@@ -111,6 +111,14 @@ Secret pairKey(const Secret& shared, std::string_view idA, std::string_view idB,
     return key;
 }
 
+Secret roomKey(std::string_view password)
+{
+    const std::string context = "mqttgames room\n" + std::string(password);
+    Secret key{};
+    SHA256(reinterpret_cast<const unsigned char*>(context.data()), context.size(), key.data());
+    return key;
+}
+
 std::string tagHex(const Secret& key, std::string_view text, std::size_t bytes)
 {
     unsigned char tag[EVP_MAX_MD_SIZE];

@@ -42,6 +42,10 @@ private:
 /// and the room password, so that both sides derive the same key and a pair of other ids does not.
 Secret pairKey(const Secret& shared, std::string_view idA, std::string_view idB, std::string_view roomPassword);
 
+/// The key of a room password: what a hello's room tag ("p=") is made with, so that only players
+/// who know the password pair.
+Secret roomKey(std::string_view password);
+
 /// The first `bytes` bytes of HMAC-SHA256(key, text), in hex.
 std::string tagHex(const Secret& key, std::string_view text, std::size_t bytes = 16);
 

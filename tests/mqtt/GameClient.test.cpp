@@ -165,23 +165,24 @@ TEST_CASE("GameClient messages")
         forger.send("_ENTERED,Mallory,6.6.6.6", 1);
         forger.send("forged move", 1);
         forger.send("DISCONNECT", 1);
-        // Then a marker in each player's name, which the other one delivers: the broker passes a
-        // publisher's messages on a topic to each subscriber in the order it got them (MQTT 3.1.1
-        // and 5, section 4.6, "Ordered Topic", same qos: all reach the players at the qos 0 of their
-        // subscription), and a client handles them in that order. Once both markers are delivered,
-        // Ann and Bob have handled all the forger sent before.
-        REQUIRE(forger.client.publish(forger.topic, mqtt::wire::format("marker", ann.client->getId()), 1));
-        REQUIRE(forger.client.publish(forger.topic, mqtt::wire::format("marker", bob.client->getId()), 1));
-        REQUIRE(bob.messages.waitFor("marker"));
-        REQUIRE(ann.messages.waitFor("marker"));
+        // Then a marker in each player's name, which the other one refuses and tells (its tag does
+        // not hold): the broker passes a publisher's messages on a topic to each subscriber in the
+        // order it got them (MQTT 3.1.1 and 5, section 4.6, "Ordered Topic", same qos: all reach
+        // the players at the qos 0 of their subscription), and a client handles them in that order.
+        // Once both markers are refused, Ann and Bob have handled all the forger sent before.
+        const std::string marker = mqtt::wire::makeSigned({1, "00", "marker"});
+        REQUIRE(forger.client.publish(forger.topic, mqtt::wire::format(marker, ann.client->getId()), 1));
+        REQUIRE(forger.client.publish(forger.topic, mqtt::wire::format(marker, bob.client->getId()), 1));
+        REQUIRE(bob.waitForRefusal("marker"));
+        REQUIRE(ann.waitForRefusal("marker"));
         CHECK(ann.client->getState() == GameState::Ready);
         CHECK(bob.client->getState() == GameState::Ready);
         CHECK(ann.client->getPartnerName() == "Bob");
         CHECK(bob.client->getPartnerName() == "Ann");
         CHECK(ann.client->sendMessage("still here"));
         REQUIRE(bob.messages.waitFor("still here"));
-        CHECK(bob.messages.items() == std::vector<std::string>{"marker", "still here"});
-        CHECK(ann.messages.items() == std::vector<std::string>{"marker"});
+        CHECK(bob.messages.items() == std::vector<std::string>{"still here"});
+        CHECK(ann.messages.size() == 0);
         // Cid, still waiting, pairs with Mallory, who has no partner, gets its move and sees it
         // leave; never a player who has a partner. Its leaving tells that Cid handled all three.
         REQUIRE(cid.states.waitFor(GameState::Disconnected));

@@ -4,6 +4,8 @@
 
 #include "support/Waiting.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -19,10 +21,35 @@ struct TestPlayer
                                                     [this](const std::string& text) { messages.push(text); }, topic);
         client->setName(name);
         client->setAnnounceInterval(std::chrono::milliseconds(200));
+        client->setEventCallback(
+            [this](const mqtt::GameEvent& event)
+            {
+                if (const auto* refusal = std::get_if<mqtt::event::Refused>(&event))
+                    refused.push(refusal->reason);
+                else if (const auto* paired = std::get_if<mqtt::event::Paired>(&event))
+                    pairedSigned.push(paired->signedMessages);
+            });
+    }
+
+    /// Waits until something in the partner's name was refused whose quote begins with `text`.
+    bool waitForRefusal(const std::string& text, std::chrono::milliseconds timeout = std::chrono::seconds(5))
+    {
+        return eventually(
+            [&]
+            {
+                const auto reasons = refused.items();
+                return std::any_of(reasons.begin(), reasons.end(),
+                                   [&](const std::string& reason) { return reason.find("\"" + text) != std::string::npos; });
+            },
+            timeout);
     }
 
     Inbox<mqtt::GameState> states;
     Inbox<std::string> messages;
+    // Unless a test sets its own event callback: the reasons of event::Refused, and whether each
+    // pairing signs (event::Paired::signedMessages).
+    Inbox<std::string> refused;
+    Inbox<bool> pairedSigned;
     std::unique_ptr<mqtt::GameClient> client; // last: destroyed first, while the inboxes live
 };
 

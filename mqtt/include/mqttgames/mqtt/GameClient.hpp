@@ -40,6 +40,9 @@ struct Paired
     std::string partnerId;
     std::string partnerName;
     bool first = false; ///< whether we start: both sides agree without further messages
+    /// Whether the partner signs its messages (another mqttgames client): nobody else on the topic
+    /// can then speak in its name. False for a client of the seed's protocol.
+    bool signedMessages = false;
 };
 /// The partner left: on purpose (its DISCONNECT), or `crashed` (its will, sent by the broker when
 /// its connection vanished; known over MQTT 5 only).
@@ -65,6 +68,12 @@ struct Message
 {
     std::string text;
 };
+/// Something in the partner's name that the partner did not sign (someone else on the topic sent
+/// it, or sent it again): dropped.
+struct Refused
+{
+    std::string reason; ///< what it was, quoting at most a short, printable part of it
+};
 /// connect() failed, or a connection that was never accepted gave up.
 struct Failed
 {
@@ -73,11 +82,15 @@ struct Failed
 } // namespace event
 
 using GameEvent = std::variant<event::Waiting, event::Paired, event::PartnerLeft, event::PartnerBack, event::LinkLost,
-                               event::LinkBack, event::Message, event::Failed>;
+                               event::LinkBack, event::Message, event::Refused, event::Failed>;
 
 /// Two players on one topic, speaking the seed library's wire format (TEXT@SENDERID, _ENTERED,
 /// DISCONNECT), so that a client of that library and this one can play together. Over MQTT 5 it
 /// subscribes with "no local", so the broker never sends it its own messages.
+/// Two of these clients sign their pair: their hellos carry an X25519 key, from which both derive a
+/// key at pairing, and every message after it carries a counter and a tag (HMAC-SHA256), so that
+/// nobody else on the topic can speak in the partner's name or replay what it said. The will
+/// carries a secret whose hash the hello announced (MQTT 5). See docs/trust.md.
 /// Every method may be called from any thread, also from the client's own callbacks (disconnect and
 /// destruction included). Callbacks run on the reactor's thread, in order: the events, and the
 /// seed's state changes as a thin layer over them. Wrap them with EventQueue::post for the main loop.
@@ -158,6 +171,11 @@ public:
     void setCredentials(const std::string& username, const std::string& password);
     /// Takes effect at the next connect().
     void setTls(const TlsOptions& tls);
+    /// Pairs only with players who set the same password (and who therefore sign: never with a
+    /// client of the seed's protocol). Without it, someone who replaces both players' hellos at the
+    /// moment they pair can sit between them; with it, they cannot. Empty (the default): no password.
+    /// Takes effect at the next connect().
+    void setRoomPassword(const std::string& password);
 
 private:
     struct Impl;

@@ -32,6 +32,8 @@ struct Hello
     /// withTag and helloTag).
     std::string key;
     std::string willHash;
+    /// "p=": a tag made with the room password over the hello before it, when the sender has one.
+    std::string roomTag;
 };
 
 /// The tag at the end of a hello: what it covers (the text before ",m="), its counter and the tag.

@@ -39,6 +39,7 @@ public:
     {
         bool retained = false; ///< stored by the broker before we subscribed
         bool fromWill = false; ///< the will of an MQTTClient whose connection vanished (MQTT 5 only)
+        std::string willProof; ///< what that will's sender gave setWill() as `proof` (MQTT 5 only)
     };
     using MessageInfoCallback = std::function<void(const std::string& topic, const std::string& message, const MessageInfo& info)>;
     /// The broker's answer to a subscription (also to those made again after a reconnect).
@@ -93,9 +94,11 @@ public:
     /// How long connect() and subscribe() wait for the broker (default 5 s).
     void setConnectTimeout(std::chrono::milliseconds timeout);
     /// Registers a last will, sent by the broker when this client vanishes without disconnecting.
-    /// Over MQTT 5 it carries a mark that receivers see as MessageInfo::fromWill. Takes effect at
-    /// the next connect().
-    void setWill(const std::string& topic, const std::string& payload, int qos = 0, bool retain = false);
+    /// Over MQTT 5 it carries a mark that receivers see as MessageInfo::fromWill, and `proof`, which
+    /// they see as MessageInfo::willProof (a secret that shows the will is ours). Takes effect at
+    /// the next connection attempt, reconnects included.
+    void setWill(const std::string& topic, const std::string& payload, int qos = 0, bool retain = false,
+                 const std::string& proof = {});
     /// Encrypts the connection. Takes effect at the next connect().
     void setTls(const TlsOptions& tls);
     /// Also delivers the retain flag; replaces the constructor's callback. Network thread, like it.
