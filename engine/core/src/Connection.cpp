@@ -170,7 +170,10 @@ void Connection::onEvent(const mqtt::GameEvent& event)
         else
         {
             m_partner = *paired;
+            m_forgeryTold = false;
             m_session->partnerArrived(paired->first, paired->partnerName);
+            if (!paired->signedMessages)
+                m_session->warn(m_session->partnerName() + "'s messages are not signed: anyone on the topic could speak in its name");
         }
     }
     else if (std::holds_alternative<ev::PartnerBack>(event))
@@ -200,6 +203,11 @@ void Connection::onEvent(const mqtt::GameEvent& event)
     }
     else if (const auto* message = std::get_if<ev::Message>(&event))
         m_session->receive(message->text);
+    else if (std::holds_alternative<ev::Refused>(event))
+    {
+        if (!std::exchange(m_forgeryTold, true))
+            m_session->warn("Someone on the topic sent messages in " + m_session->partnerName() + "'s name: ignored");
+    }
     else if (const auto* failed = std::get_if<ev::Failed>(&event))
         m_session->failed(failureText(m_settings, failed->reason));
 }

@@ -145,6 +145,11 @@ void Session::eventsDropped(std::size_t count)
               " dropped: they came faster than this program could take them");
 }
 
+void Session::warn(std::string text)
+{
+    setNotice(std::move(text));
+}
+
 void Session::setNotice(std::string notice)
 {
     m_notice = mqtt::text::shortened(mqtt::text::printable(notice), MaxNoticeLength);

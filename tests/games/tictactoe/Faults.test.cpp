@@ -13,6 +13,11 @@
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 #include <mqttgames/engine/TurnGame.hpp>
 #include <mqttgames/tictactoe/Board.hpp>
+#include <mqttgames/engine/Envelope.hpp>
+#include <mqttgames/mqtt/GameWire.hpp>
+#include <mqttgames/mqtt/MQTTClient.hpp>
+
+#include "support/Waiting.hpp"
 
 using namespace std::chrono_literals;
 using engine::Phase;
@@ -258,4 +263,103 @@ TEST_CASE("tictactoe survives network faults")
         CHECK(logged(bob, "gave up waiting for alice"));
         CHECK(alice.session().phase() == Phase::Reconnecting);
     }
+}
+
+TEST_CASE("tictactoe: a stranger on the topic cannot move, acknowledge or leave in a player's name")
+{
+    mqtt::LoopbackBroker broker;
+    const engine::TurnGame<tictactoe::Board> game(tictactoe::text());
+    mqtt::EventQueue queue;
+    auto person = [&](const std::string& name)
+    {
+        engine::MatchSettings s = seat(broker.host(), broker.port(), name, 0);
+        s.botLevel.reset();
+        return s;
+    };
+    engine::Match alice(game, queue, person("alice")), bob(game, queue, person("bob"));
+    alice.connect();
+    bob.connect();
+    REQUIRE(runUntil(queue, alice, bob, [&]
+                     { return alice.session().phase() == Phase::Playing && bob.session().phase() == Phase::Playing; }));
+    // The stranger hears everything on the room's topic, its own forgeries included.
+    testsupport::Inbox<std::string> heard;
+    mqtt::MQTTClient stranger([&](const std::string&, const std::string& payload) { heard.push(payload); });
+    REQUIRE(stranger.connect(broker.host(), broker.port()));
+    REQUIRE(stranger.subscribe(alice.topic()));
+    engine::Match& first = alice.session().isLocalTurn() ? alice : bob;
+    engine::Match& victim = &first == &alice ? bob : alice;
+    REQUIRE(first.session().act("5"));
+    REQUIRE(runUntil(queue, alice, bob, [&] { return moveCount(alice) == 1 && moveCount(bob) == 1; }));
+
+    // The first player's move as it went over the wire: signed JSON.
+    std::optional<mqtt::wire::Envelope> heardMove;
+    REQUIRE(testsupport::eventually(
+        [&]
+        {
+            for (const auto& payload : heard.items())
+                if (auto envelope = mqtt::wire::parse(payload); envelope && mqtt::wire::parseSigned(envelope->text) &&
+                                                                envelope->text.find("\"cell\":5") != std::string::npos)
+                    heardMove = envelope;
+            return heardMove.has_value();
+        }));
+    const std::string firstId = heardMove->sender;
+    auto forged = nlohmann::json::parse(mqtt::wire::parseSigned(heardMove->text)->text);
+    forged["cell"] = 1;
+    forged["seq"] = forged["seq"].get<int>() + 1;
+    const engine::GameInfo& info = game.info();
+    const std::vector<std::string> forgeries = {
+        mqtt::wire::format(forged.dump(), firstId),                                                     // a move
+        mqtt::wire::format(mqtt::wire::makeSigned({99, std::string(32, 'a'), forged.dump()}), firstId), // a move, a made-up tag
+        mqtt::wire::format(heardMove->text, firstId),                                                   // a replay
+        mqtt::wire::format(engine::encode({info.id, info.protocolVersion, "ack", 0, nlohmann::json::object(), 0, 99}), firstId), // an ack
+        mqtt::wire::format(engine::encode({info.id, info.protocolVersion, "bye", 0, nlohmann::json::object()}), firstId),
+        mqtt::wire::format(engine::encode({info.id, info.protocolVersion, "ack", 0, {{"bye", true}}}), firstId),
+        mqtt::wire::format("DISCONNECT", firstId),
+    };
+    for (const auto& payload : forgeries)
+        REQUIRE(stranger.publish(alice.topic(), payload, 1));
+    // Once the stranger heard its last forgery, the broker has passed it on to the victim too, ahead
+    // of anything published after: the victim's move, the answer to it.
+    REQUIRE(heard.waitFor(forgeries.back()));
+    REQUIRE(victim.session().act("2"));
+    REQUIRE(runUntil(queue, alice, bob, [&] { return moveCount(first) == 2; }));
+    REQUIRE(first.session().act("3"));
+    REQUIRE(runUntil(queue, alice, bob, [&] { return moveCount(victim) == 3; }));
+
+    CHECK(boardOf(victim) == boardOf(first));
+    CHECK(victim.session().phase() == Phase::Playing);
+    CHECK(first.session().phase() == Phase::Playing);
+    CHECK(victim.session().partnerName() == first.session().localName());
+    // One notice (since cleared by the moves), however many forgeries came.
+    CHECK(logged(victim, "Someone on the topic sent messages in " + first.session().localName() + "'s name: ignored"));
+    CHECK(countLog(victim, engine::LogEntry::Kind::Notice) == 1);
+    CHECK(countLog(victim, engine::LogEntry::Kind::Move) == 3);
+    CHECK(first.session().notice().empty());
+}
+
+TEST_CASE("tictactoe says when the partner's messages are not signed")
+{
+    mqtt::LoopbackBroker broker;
+    const engine::TurnGame<tictactoe::Board> game(tictactoe::text());
+    mqtt::EventQueue queue;
+    engine::MatchSettings settings = seat(broker.host(), broker.port(), "alice", 0);
+    settings.botLevel.reset();
+    engine::Match alice(game, queue, settings);
+    alice.connect();
+    engine::Loop loop(queue);
+    loop.add(alice);
+    const auto until = [&](auto done)
+    {
+        const auto deadline = std::chrono::steady_clock::now() + 10s;
+        while (!done() && std::chrono::steady_clock::now() < deadline)
+            loop.step(10ms, deadline);
+        return done();
+    };
+    REQUIRE(until([&] { return alice.session().phase() == Phase::WaitingForPartner; }));
+    // A client of the seed's protocol: its hello has no key.
+    mqtt::MQTTClient seed;
+    REQUIRE(seed.connect(broker.host(), broker.port()));
+    REQUIRE(seed.publish(alice.topic(), mqtt::wire::format("_ENTERED,Python,10.0.0.2", mqtt::wire::randomId()), 1));
+    REQUIRE(until([&] { return alice.session().phase() == Phase::Playing; }));
+    CHECK(alice.session().notice() == "Python's messages are not signed: anyone on the topic could speak in its name");
 }

@@ -71,6 +71,7 @@ private:
     std::optional<mqtt::event::Paired> m_partner; // of the current pairing: the same one back resumes it
     std::optional<std::chrono::steady_clock::time_point> m_linkBackAt; // while Reconnecting
     std::size_t m_droppedSeen = 0; // of the queue's dropped calls, those the session was told of
+    bool m_forgeryTold = false; // of this pairing: one notice is enough, whatever a stranger sends
     bool m_left = false;
     bool m_lookWhenGone = false; // asked for a new partner after a bye, before the old one's DISCONNECT
     std::chrono::steady_clock::time_point m_lookAskedAt;

@@ -96,6 +96,9 @@ public:
     /// rather than waiting for us; "" when the partner left first.
     std::string farewell() const;
     void failed(std::string reason);
+    /// A warning from the connection for the player (a partner that does not sign, a forgery
+    /// refused): shown as a notice and kept in the log.
+    void warn(std::string text);
     /// Events from the network were lost on the way to us (the queue was full): a notice says so.
     void eventsDropped(std::size_t count);
     /// A message text from the partner. Never throws; what does not fit becomes a notice.
