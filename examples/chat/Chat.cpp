@@ -69,7 +69,7 @@ int main(int argc, char** argv)
     int port = 1883;
     std::string topic = mqtt::GameClient::DefaultTopic;
     std::string name = "Player";
-    std::string username, password;
+    std::string username, password, roomPassword;
     mqtt::TlsOptions tls;
     int keepalive = 60;
     bool verbose = false;
@@ -79,6 +79,8 @@ int main(int argc, char** argv)
     app.add_option("--name", name, "your name, shown to the partner")->capture_default_str();
     app.add_option("--username", username, "login at the broker");
     app.add_option("--password", password, "password at the broker");
+    app.add_option("--room-password", roomPassword, "pair only with a partner who gives the same one")
+        ->envname("MQTTGAMES_ROOM_PASSWORD");
     app.add_option("--cafile", tls.caFile, "CA certificate (PEM): connect with TLS");
     app.add_option("--keepalive", keepalive, "seconds between pings (at least 5)")->capture_default_str();
     app.add_flag("-v,--verbose", verbose, "log to stderr");
@@ -107,6 +109,7 @@ int main(int argc, char** argv)
     client.setKeepalive(keepalive);
     client.setCredentials(username, password);
     client.setTls(tls);
+    client.setRoomPassword(roomPassword);
 
     if (!client.connect(host, port))
     {

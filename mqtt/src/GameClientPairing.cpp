@@ -119,6 +119,14 @@ void GameClient::Impl::handlePartnerTaken()
 
 void GameClient::Impl::refuse(const std::string& what, std::string_view text)
 {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - run.refusalsSince >= std::chrono::seconds(1))
+    {
+        run.refusalsSince = now;
+        run.refusalsTold = 0;
+    }
+    if (++run.refusalsTold > RefusalsPerSecond)
+        return log.write("refused " + what);
     const auto message = wire::parseSigned(text);
     const std::string reason =
         what + ": \"" + text::shortened(text::printable(message ? std::string_view(message->text) : text), 40) + "\"";

@@ -65,6 +65,9 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
         EventCallback events;             // taken from `settings` as the session began
         bool resuming = false;            // our connection dropped while paired: we want that partner back
         std::optional<std::pair<std::string, std::string>> earlyHello; // sender and text of a hello that came while Connecting
+        // Refusals told in the current second: a flood of forgeries must not flood the caller's queue.
+        std::chrono::steady_clock::time_point refusalsSince;
+        int refusalsTold = 0;
     };
 
     // Reactor thread only; 0 when not set.
@@ -168,7 +171,8 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
     void handleHello(const std::string& sender, const std::string& text);
     void handlePartnerMessage(const std::string& sender, const std::string& text, const MQTTClient::MessageInfo& info);
 
-    // Something in the partner's name that it did not sign: dropped, logged and told.
+    // Something in the partner's name that it did not sign: dropped, logged and told (at most
+    // RefusalsPerSecond of them).
     void refuse(const std::string& what, std::string_view text);
 
     // --- callers' side ---------------------------------------------------------------------------

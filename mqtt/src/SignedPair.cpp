@@ -45,9 +45,9 @@ std::string SignedPair::seal(std::string_view text)
 
 std::optional<std::string> SignedPair::tagged(std::string_view text)
 {
-    if (!m_key)
+    if (!m_partner.pairKey)
         return std::nullopt;
-    return tagHex(*m_key, wire::signedInput(m_ourId, ++m_sent, text));
+    return tagHex(*m_partner.pairKey, wire::signedInput(m_ourId, ++m_sent, text));
 }
 
 // --- the partner ---------------------------------------------------------------------------------
@@ -60,27 +60,27 @@ SignedPair::Pairing SignedPair::pair(const std::string& partnerId, std::string_v
     {
         if (!m_roomPassword.empty())
             return Pairing::Refused; // a client without keys cannot prove that it knows the password
-        unpair();
-        m_partnerId = partnerId;
+        m_partner = Partner{};
+        m_partner.id = partnerId;
         return Pairing::Unsigned;
     }
     const auto shared = m_keys.agree(hello.key);
     if (!shared)
         return Pairing::Refused;
-    // The same partner again (a new pairing in the same sessions): its old messages stay replays.
-    const bool samePartner = partnerId == m_partnerId && hello.key == m_partnerKey;
-    const auto [highest, seenBelow] = samePartner ? std::pair(m_highest, m_seenBelow) : std::pair<std::uint64_t, std::uint64_t>(0, 0);
-    unpair();
-    m_partnerId = partnerId;
-    m_partnerKey = hello.key;
-    m_key = pairKey(*shared, m_ourId, partnerId, m_roomPassword);
-    m_partnerWillHash = hello.willHash;
-    m_highest = highest;
-    m_seenBelow = seenBelow;
-    // An answer is tagged already: it must hold, or it is not the holder of that key speaking.
-    if (wire::helloTag(helloText) && checkHello(helloText, hello) == Check::Refused)
+    const Partner before = m_partner;
+    if (partnerId != m_partner.id || hello.key != m_partner.key)
     {
-        unpair();
+        m_partner = Partner{};
+        m_partner.id = partnerId;
+        m_partner.key = hello.key;
+    }
+    m_partner.pairKey = pairKey(*shared, m_ourId, partnerId, m_roomPassword);
+    m_partner.willHash = hello.willHash;
+    m_partner.confirmed = false;
+    // An answer is tagged already: it must hold, or it is not the holder of that key speaking.
+    if (const auto tag = wire::helloTag(helloText); tag && !verify(tag->counter, tag->tag, tag->text))
+    {
+        m_partner = before;
         return Pairing::Refused;
     }
     return Pairing::Signed;
@@ -88,37 +88,33 @@ SignedPair::Pairing SignedPair::pair(const std::string& partnerId, std::string_v
 
 void SignedPair::unpair()
 {
-    m_partnerId.clear();
-    m_partnerKey.clear();
-    m_key.reset();
-    m_partnerWillHash.clear();
-    m_confirmed = false;
-    m_highest = 0;
-    m_seenBelow = 0;
+    m_partner.pairKey.reset();
+    m_partner.willHash.clear();
+    m_partner.confirmed = false;
 }
 
 SignedPair::Check SignedPair::checkHello(std::string_view helloText, const wire::Hello& hello)
 {
-    if (!m_key)
+    if (!m_partner.pairKey)
         return Check::Unchecked;
     const auto tag = wire::helloTag(helloText);
-    if (!tag)
-        // Before the partner signed anything, its hellos may still be those it sent before it had
-        // our answer, or answers to another player it paired with instead of us.
-        return m_confirmed ? Check::Refused : Check::Unchecked;
-    if (hello.key != m_partnerKey || !verify(tag->counter, tag->tag, tag->text))
-        return Check::Refused;
+    // Before the partner signed anything for us, its hellos may still be those it sent before it had
+    // our answer (untagged), or answers to another player it paired with instead of us (tagged
+    // with their key).
+    const Check unproven = m_partner.confirmed ? Check::Refused : Check::Unchecked;
+    if (!tag || hello.key != m_partner.key || !verify(tag->counter, tag->tag, tag->text))
+        return unproven;
     if (!hello.willHash.empty())
-        m_partnerWillHash = hello.willHash; // the partner's new will, after it lost its connection
+        m_partner.willHash = hello.willHash; // the partner's new will, after it lost its connection
     return Check::Verified;
 }
 
 std::optional<std::string> SignedPair::open(std::string_view text)
 {
-    if (!m_key)
+    if (!m_partner.pairKey)
         return std::string(text);
     // The goodbye of a partner that left before it had our answer: it never paired with us.
-    if (!m_confirmed && text == wire::DisconnectText)
+    if (!m_partner.confirmed && text == wire::DisconnectText)
         return std::string(text);
     auto message = wire::parseSigned(text);
     if (!message || !verify(message->counter, message->tag, message->text))
@@ -128,33 +124,34 @@ std::optional<std::string> SignedPair::open(std::string_view text)
 
 bool SignedPair::isPartnersWill(std::string_view secret) const
 {
-    if (!m_key || m_partnerWillHash.empty())
+    if (!m_partner.pairKey || m_partner.willHash.empty())
         return true;
-    return !secret.empty() && sameInConstantTime(sha256Hex(secret), m_partnerWillHash);
+    return !secret.empty() && sameInConstantTime(sha256Hex(secret), m_partner.willHash);
 }
 
 bool SignedPair::verify(std::uint64_t counter, std::string_view tag, std::string_view text)
 {
-    if (!sameInConstantTime(tag, tagHex(*m_key, wire::signedInput(m_partnerId, counter, text))))
+    Partner& p = m_partner;
+    if (!sameInConstantTime(tag, tagHex(*p.pairKey, wire::signedInput(p.id, counter, text))))
         return false;
     // A replay: seen already, or too old to tell.
-    if (counter == 0 || (counter <= m_highest && (m_highest - counter >= Window || (m_seenBelow >> (m_highest - counter)) & 1)))
+    if (counter == 0 || (counter <= p.highest && (p.highest - counter >= Window || (p.seenBelow >> (p.highest - counter)) & 1)))
         return false;
-    if (counter > m_highest)
+    if (counter > p.highest)
     {
-        const std::uint64_t shift = counter - m_highest;
-        m_seenBelow = shift >= Window ? 0 : m_seenBelow << shift;
-        m_highest = counter;
+        const std::uint64_t shift = counter - p.highest;
+        p.seenBelow = shift >= Window ? 0 : p.seenBelow << shift;
+        p.highest = counter;
     }
-    m_seenBelow |= std::uint64_t{1} << (m_highest - counter);
-    m_confirmed = true;
+    p.seenBelow |= std::uint64_t{1} << (p.highest - counter);
+    p.confirmed = true;
     return true;
 }
 
 bool SignedPair::roomTagHolds(std::string_view sender, std::string_view helloText, const wire::Hello& hello) const
 {
     if (m_roomPassword.empty())
-        return true;
+        return hello.roomTag.empty(); // its sender pairs only with those who know a password
     const auto at = helloText.rfind(RoomField);
     if (at == std::string_view::npos || hello.roomTag.empty())
         return false;

@@ -20,7 +20,8 @@ namespace mqtt::detail
 class SignedPair
 {
 public:
-    /// `roomPassword` may be empty; when set, only hellos tagged with it pair (see roomTag()).
+    /// `roomPassword` may be empty. When set, only hellos tagged with it ("p=") pair; without it,
+    /// only hellos without such a tag do.
     SignedPair(std::string ourId, std::string roomPassword);
 
     // --- our side ---------------------------------------------------------------------------------
@@ -49,12 +50,12 @@ public:
     /// Forgets the partner (it left, or was taken).
     void unpair();
     /// Whether we are paired with a partner that signs.
-    bool isSigned() const { return m_key.has_value(); }
+    bool isSigned() const { return m_partner.pairKey.has_value(); }
 
     enum class Check
     {
         Verified,  ///< signed by the partner, and new
-        Unchecked, ///< the pair is unsigned, or a hello without a tag before the partner signed anything
+        Unchecked, ///< the pair is unsigned, or a hello that does not hold before the partner signed anything
         Refused,   ///< not signed by the partner, or a replay
     };
     /// A hello from the partner's id. A verified one updates the partner's will hash.
@@ -78,15 +79,21 @@ private:
     std::string m_willSecret;
     std::uint64_t m_sent = 0; // our counter: it only rises, over every pairing of this session
 
-    std::string m_partnerId;
-    std::string m_partnerKey;   // as its hello carried it
-    std::optional<Secret> m_key; // the pair's message key; none in an unsigned pair
-    std::string m_partnerWillHash;
-    bool m_confirmed = false; // the partner signed something with our pair key
-    // The partner's counters seen: the highest, and which of the 64 below it (MQTT keeps one
-    // sender's order, but our hellos and messages leave from two threads, so they may cross).
-    std::uint64_t m_highest = 0;
-    std::uint64_t m_seenBelow = 0;
+    // The partner, or the last one after unpair(): its counters stay, so that pairing again with the
+    // same partner (the same key) keeps its earlier messages replays.
+    struct Partner
+    {
+        std::string id;
+        std::string key;                // as its hello carried it
+        std::optional<Secret> pairKey;  // the pair's message key; none in an unsigned pair, or unpaired
+        std::string willHash;
+        bool confirmed = false; // it signed something with our pair key
+        // Its counters seen: the highest, and which of the 64 below it (MQTT keeps one sender's
+        // order, but a client's hellos and messages leave from two threads, so they may cross).
+        std::uint64_t highest = 0;
+        std::uint64_t seenBelow = 0;
+    };
+    Partner m_partner;
 };
 
 } // namespace mqtt::detail

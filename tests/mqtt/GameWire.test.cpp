@@ -106,6 +106,14 @@ TEST_CASE("GameWire signed pairs")
         CHECK(wire::parseHello("_ENTERED,Pat,1.2.3.4").key.empty()); // a seed client's hello
     }
 
+    SECTION("a room tag is read from its field, before the pair's tag")
+    {
+        const auto read = wire::parseHello("_ENTERED,Ann,10.0.0.1,k=" + std::string(64, 'a') + ",p=0123abcd,m=3.ff");
+        CHECK(read.roomTag == "0123abcd");
+        CHECK(read.key == std::string(64, 'a'));
+        CHECK(wire::parseHello("_ENTERED,Ann,10.0.0.1").roomTag.empty());
+    }
+
     SECTION("a tagged hello: the tag covers the text before it, and a bad tag reads as none")
     {
         const std::string hello = wire::makeHello({"Ann", "a", true, "bobid", "", ""});

@@ -172,6 +172,28 @@ TEST_CASE("GameClient under hostile input")
         CHECK(bob.messages.items() == std::vector<std::string>{"during the flood", "still fine"});
         CHECK(ann.messages.size() == 0);
     }
+    SECTION("a flood of forgeries in the partner's name: refused, and told only so often")
+    {
+        const auto start = std::chrono::steady_clock::now();
+        constexpr int Forgeries = 5000;
+        for (int i = 0; i < Forgeries; ++i)
+            REQUIRE(stranger.publish(Topic, mqtt::wire::format("forged " + std::to_string(i), ann.client->getId()), 0));
+        // The markers go after the flood; one is told once Bob's second of refusals to tell is over.
+        const std::string marker = mqtt::wire::format(mqtt::wire::makeSigned({1, "00", "marker"}), ann.client->getId());
+        REQUIRE(testsupport::eventually(
+            [&]
+            {
+                REQUIRE(stranger.publish(Topic, marker, 1));
+                return bob.waitForRefusal("marker", 200ms);
+            },
+            20s));
+        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start).count();
+        INFO(bob.refused.size() << " refusals told in " << seconds << " s");
+        CHECK(bob.refused.size() <= static_cast<std::size_t>(mqtt::RefusalsPerSecond * (seconds + 2)));
+        CHECK(bob.refused.size() >= static_cast<std::size_t>(mqtt::RefusalsPerSecond)); // the first second's are told
+        pairStillWorks();
+        CHECK(bob.messages.items() == std::vector<std::string>{"still fine"});
+    }
     SECTION("bytes that are not UTF-8, even from the partner, are dropped before the game sees them")
     {
         CHECK(ann.client->sendMessage("\xff\xfe"));

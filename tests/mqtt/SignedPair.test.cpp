@@ -69,6 +69,17 @@ TEST_CASE("SignedPair: what one side seals, the other opens once")
         CHECK_FALSE(bob.open("move 5"));
         CHECK(bob.open(sealed) == std::optional<std::string>("move 5")); // the real one still counts
     }
+    SECTION("paired again with the same partner, its earlier messages are still replays")
+    {
+        const std::string sealed = ann.seal("move 5");
+        REQUIRE(bob.open(sealed));
+        bob.unpair();
+        CHECK_FALSE(bob.isSigned());
+        const std::string annsHello = ann.hello({"Ann", "10.0.0.1"}, true);
+        REQUIRE(bob.pair(AnnId, annsHello, wire::parseHello(annsHello)) == SignedPair::Pairing::Signed);
+        CHECK_FALSE(bob.open(sealed));
+        CHECK(bob.open(ann.seal("move 7")) == std::optional<std::string>("move 7"));
+    }
     SECTION("hellos: tagged ones hold once, untagged ones no more once the partner signed")
     {
         wire::Hello back{"Ann", "10.0.0.1"};
@@ -121,7 +132,20 @@ TEST_CASE("SignedPair: who pairs")
         CHECK(ann.pair(BobId, forged, wire::parseHello(forged)) == SignedPair::Pairing::Refused);
         CHECK(ann.pair(BobId, answer, wire::parseHello(answer)) == SignedPair::Pairing::Signed);
     }
-    SECTION("a room password: the same one pairs, another one, none, or a seed client does not")
+    SECTION("a partner that paired with someone else instead is seen answering them, before it signed for us")
+    {
+        // Ann pairs with Bob's hello for anyone; Bob pairs with Cid meanwhile and answers Cid.
+        SignedPair ann(AnnId, ""), bob(BobId, ""), cid("cid00000000000000000", "");
+        const std::string bobsHello = bob.hello({"Bob", "10.0.0.2"}, true);
+        REQUIRE(ann.pair(BobId, bobsHello, wire::parseHello(bobsHello)) == SignedPair::Pairing::Signed);
+        const std::string cidsHello = cid.hello({"Cid", "10.0.0.3"}, true);
+        REQUIRE(bob.pair("cid00000000000000000", cidsHello, wire::parseHello(cidsHello)) == SignedPair::Pairing::Signed);
+        wire::Hello toCid{"Bob", "10.0.0.2"};
+        toCid.to = "cid00000000000000000";
+        const std::string answer = bob.hello(toCid, true);
+        CHECK(ann.checkHello(answer, wire::parseHello(answer)) == SignedPair::Check::Unchecked); // so Ann waits again
+    }
+    SECTION("a room password: the same one pairs; another one, none, or a seed client does not, either way")
     {
         SignedPair ann(AnnId, "blue whale"), bob(BobId, "blue whale"), mallory("mallory0000000000000", "red herring"),
             nobody("nobody00000000000000", "");
@@ -132,6 +156,7 @@ TEST_CASE("SignedPair: who pairs")
         CHECK(ann.pair("nobody00000000000000", nobodysHello, wire::parseHello(nobodysHello)) == SignedPair::Pairing::Refused);
         const std::string seed = "_ENTERED,Python,10.0.0.3";
         CHECK(ann.pair("seed0000000000000000", seed, wire::parseHello(seed)) == SignedPair::Pairing::Refused);
+        CHECK(nobody.pair(AnnId, annsHello, wire::parseHello(annsHello)) == SignedPair::Pairing::Refused);
         // A hello with Ann's room tag in another sender's name does not hold either.
         CHECK(bob.pair("mallory0000000000000", annsHello, wire::parseHello(annsHello)) == SignedPair::Pairing::Refused);
     }

@@ -74,6 +74,7 @@ Connection::Connection(mqtt::EventQueue queue, Session& session, Settings settin
     m_client->setVerbose(m_settings.verbose);
     m_client->setConnectTimeout(m_settings.connectTimeout);
     m_client->setCredentials(m_settings.username, m_settings.password);
+    m_client->setRoomPassword(m_settings.roomPassword);
     m_client->setTls(m_settings.tls);
     m_session->setGracePeriod(m_settings.gracePeriod);
 }

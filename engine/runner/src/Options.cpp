@@ -39,6 +39,10 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
     app.add_option("--password", connection.password, "Password for --username (better: the MQTTGAMES_PASSWORD variable, which "
                                                     "other users cannot see in the process list)")
         ->envname("MQTTGAMES_PASSWORD");
+    app.add_option("--room-password", connection.roomPassword,
+                   "Pair only with players who give the same room password (better: the MQTTGAMES_ROOM_PASSWORD "
+                   "variable, which other users cannot see in the process list)")
+        ->envname("MQTTGAMES_ROOM_PASSWORD");
     app.add_option("--cafile", connection.tls.caFile, "CA certificate (PEM) that signed the broker's: connect with TLS (default port 8883)")
         ->check(CLI::ExistingFile);
     app.add_option("--cert", connection.tls.certFile, "Client certificate (PEM) for TLS, with --key")->check(CLI::ExistingFile);

@@ -69,7 +69,8 @@ struct Message
     std::string text;
 };
 /// Something in the partner's name that the partner did not sign (someone else on the topic sent
-/// it, or sent it again): dropped.
+/// it, or sent it again): dropped. At most RefusalsPerSecond are told in a second, however many
+/// come; the rest are dropped silently.
 struct Refused
 {
     std::string reason; ///< what it was, quoting at most a short, printable part of it
@@ -81,6 +82,8 @@ struct Failed
 };
 } // namespace event
 
+inline constexpr int RefusalsPerSecond = 20;
+
 using GameEvent = std::variant<event::Waiting, event::Paired, event::PartnerLeft, event::PartnerBack, event::LinkLost,
                                event::LinkBack, event::Message, event::Refused, event::Failed>;
 
@@ -90,7 +93,7 @@ using GameEvent = std::variant<event::Waiting, event::Paired, event::PartnerLeft
 /// Two of these clients sign their pair: their hellos carry an X25519 key, from which both derive a
 /// key at pairing, and every message after it carries a counter and a tag (HMAC-SHA256), so that
 /// nobody else on the topic can speak in the partner's name or replay what it said. The will
-/// carries a secret whose hash the hello announced (MQTT 5). See docs/trust.md.
+/// carries a secret whose hash the hello announced (MQTT 5). See docs/TRUST.md.
 /// Every method may be called from any thread, also from the client's own callbacks (disconnect and
 /// destruction included). Callbacks run on the reactor's thread, in order: the events, and the
 /// seed's state changes as a thin layer over them. Wrap them with EventQueue::post for the main loop.

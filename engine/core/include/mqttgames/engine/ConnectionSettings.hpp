@@ -21,6 +21,8 @@ struct ConnectionSettings
     /// Login at the broker; an empty username logs in anonymously. The password is never logged.
     std::string username;
     std::string password;
+    /// Only players who give the same one pair (see mqtt::GameClient::setRoomPassword); empty: none.
+    std::string roomPassword;
     /// Encryption: with a CA file the connection uses TLS (see mqtt::TlsOptions).
     mqtt::TlsOptions tls;
     /// How long a partner whose connection dropped (without saying bye) is waited for, the round
