@@ -111,6 +111,12 @@ bool GameClient::sendMessage(const std::string& text)
     return false;
 }
 
+bool GameClient::publishBeside(const std::string& subtopic, const std::string& payload, bool retain)
+{
+    const auto mqttClient = m_impl->currentClient();
+    return mqttClient && mqttClient->publish(m_impl->topic + "/" + subtopic, payload, 0, retain);
+}
+
 void GameClient::disconnect()
 {
     Impl& d = *m_impl;

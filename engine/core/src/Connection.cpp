@@ -1,4 +1,5 @@
 #include <mqttgames/engine/Connection.hpp>
+#include <mqttgames/engine/Spectator.hpp>
 
 #include <utility>
 
@@ -116,6 +117,13 @@ bool Connection::lookForPartner()
         m_session->waitingForPartner();
     }
     return looking;
+}
+
+void Connection::publishFeed(const std::string& snapshot)
+{
+    // A partner of the seed's protocol publishes no feed: then we do, whichever side we are.
+    if (m_partner && (m_partner->first || !m_partner->signedMessages))
+        m_client->publishBeside(FeedSubtopic, snapshot, true);
 }
 
 void Connection::leave()

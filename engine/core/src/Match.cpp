@@ -3,6 +3,10 @@
 #include <mqttgames/engine/Loop.hpp>
 
 #include <mqttgames/engine/Connection.hpp>
+#include <mqttgames/engine/Replay.hpp>
+#include <mqttgames/engine/Snapshot.hpp>
+
+#include <stdexcept>
 
 namespace engine
 {
@@ -23,6 +27,16 @@ Match::Match(const Game& game, mqtt::EventQueue queue, MatchSettings settings)
       m_session(game, m_settings.name, [this](const std::string& text) { return m_connection && m_connection->send(text); }),
       m_bot(queue)
 {
+    if (m_settings.recordTo.empty())
+        return;
+    try
+    {
+        m_recorder = std::make_unique<Recorder>(m_settings.recordTo);
+    }
+    catch (const std::runtime_error& failed)
+    {
+        m_session.warn(std::string(failed.what()) + ": this match is not recorded");
+    }
 }
 
 // The bot goes first (its answer would act on the session), then the connection.
@@ -30,6 +44,11 @@ Match::~Match()
 {
     m_bot.cancel();
     m_connection.reset();
+}
+
+std::filesystem::path Match::recordingFile() const
+{
+    return m_recorder ? m_recorder->file() : std::filesystem::path();
 }
 
 void Match::connect()
@@ -59,6 +78,22 @@ void Match::update()
     m_session.update();
     driveBot();
     driveRematch();
+    followFeed();
+}
+
+void Match::followFeed()
+{
+    if (m_session.revision() == m_feedRevision)
+        return;
+    m_feedRevision = m_session.revision();
+    const auto snapshot =
+        snapshotOf(m_session, std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - m_began));
+    if (!snapshot)
+        return;
+    if (m_recorder)
+        m_recorder->write(*snapshot);
+    if (m_connection)
+        m_connection->publishFeed(encodeSnapshot(*snapshot));
 }
 
 std::optional<std::chrono::steady_clock::time_point> Match::nextWake() const

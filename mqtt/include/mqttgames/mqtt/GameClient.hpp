@@ -129,6 +129,10 @@ public:
     /// begun (not even the partner's DISCONNECT, should it answer ours before we are gone).
     /// Returns at once: it never waits for the network (a connect in flight is cancelled).
     void disconnect();
+    /// Publishes on TOPIC/SUBTOPIC, beside the game: the seed's clients subscribe to TOPIC alone and
+    /// never read it, and nothing there reaches a partner (a match's feed for spectators). False
+    /// when not connected.
+    bool publishBeside(const std::string& subtopic, const std::string& payload, bool retain);
     /// After the partner left (state Disconnected while still connected): waits for a new partner.
     bool lookForPartner();
     /// Also reports every event; set before connect().

@@ -43,6 +43,10 @@ public:
     bool send(const std::string& text);
     /// After the partner left: waits for a new one.
     bool lookForPartner();
+    /// Publishes a snapshot of the match to the room's feed for spectators (Spectator), retained;
+    /// only one side of a pair does (the one that is `first`, or ours with a partner of the seed's
+    /// protocol), so the feed has one voice.
+    void publishFeed(const std::string& snapshot);
     /// Leaves on purpose: says bye to the partner (so it shows at once that we left, not that we
     /// are away), waits up to ByeTimeout for it to confirm, then disconnects. Later calls do nothing.
     void leave();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@ namespace engine
 {
 
 class Connection;
+class Recorder;
 
 /// Room R of game G is the MQTT topic "/ch/aplu/mqtt/gameclient/G/R", so several pairs can play on
 /// one broker; characters MQTT reserves ('+', '#', '/') become '_'.
@@ -38,6 +40,8 @@ struct MatchSettings : ConnectionSettings
     } rematch = Rematch::Never;
     /// Rounds to play with Rematch::Always (0: no limit).
     int games = 0;
+    /// When set, the match is recorded to this replay file (see Recorder).
+    std::filesystem::path recordTo;
 };
 
 /// One seat at a game over the network: a Session, its Connection, and the bot when the computer
@@ -62,6 +66,8 @@ public:
     Session& session() { return m_session; }
     const Session& session() const { return m_session; }
     const MatchSettings& settings() const { return m_settings; }
+    /// The replay file this match is written to; empty when it is not recorded.
+    std::filesystem::path recordingFile() const;
     /// The queue this match's network and bot threads post to.
     mqtt::EventQueue queue() const { return m_queue; }
     std::string topic() const;
@@ -73,6 +79,9 @@ public:
 private:
     void driveBot();
     void driveRematch();
+    // What a spectator may see, when it changed: to the room's feed (one side of the pair publishes
+    // it) and to the replay file.
+    void followFeed();
 
     const Game* m_game;
     mqtt::EventQueue m_queue;
@@ -85,6 +94,9 @@ private:
     std::chrono::steady_clock::time_point m_botStarted;
     std::chrono::steady_clock::time_point m_roundOverAt;
     int m_roundOverNumber = 0;
+    std::chrono::steady_clock::time_point m_began = std::chrono::steady_clock::now();
+    std::uint64_t m_feedRevision = 0;
+    std::unique_ptr<Recorder> m_recorder;
 };
 
 } // namespace engine

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -113,6 +114,12 @@ public:
     /// Sets a position without sending anything (screenshots, tests): a game-specific text such as a
     /// move string. False with the reason when it is not a valid position.
     virtual bool load(std::string_view position, std::string& error) = 0;
+
+    /// The position as anyone watching may know it, from the round's start, in load()'s notation:
+    /// a fresh round (the first mover local) that loads it shows the same board. Nothing when the
+    /// game has no such public form (hidden information it cannot show yet): it cannot be watched
+    /// or replayed then.
+    virtual std::optional<std::string> publicPosition() const { return std::nullopt; }
 
     /// Whether the round still waits for messages of the partner that nobody acts on: a settle phase
     /// after the last action, before or after the outcome is known (Battleship's reveal of the fleet,

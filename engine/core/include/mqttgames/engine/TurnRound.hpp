@@ -86,9 +86,21 @@ public:
             error = invalid.what();
             return false;
         }
+        m_loaded = position;
         m_history.clear();
         ++m_loads;
         return true;
+    }
+    /// The moves from the start (a loaded position, then the moves since), in the notation: one
+    /// after the other for a State that reads its position from text itself (its constructor from a
+    /// std::string_view reads them so, as tic-tac-toe's and Connect Four's do), else apart.
+    std::optional<std::string> publicPosition() const override
+    {
+        constexpr bool joined = std::constructible_from<State, std::string_view>;
+        std::string moves = m_loaded;
+        for (const Move& move : m_history)
+            moves += (joined || moves.empty() ? "" : " ") + std::string(State::notation(move));
+        return moves;
     }
 
 private:
@@ -177,6 +189,7 @@ private:
     const TurnGameText* m_text;
     TurnBot<State> m_bot;
     State m_state;
+    std::string m_loaded; // the position last loaded: publicPosition() starts from it
     std::vector<Move> m_history;
     Seat m_lastMover = Seat::First;
     std::uint64_t m_loads = 0;

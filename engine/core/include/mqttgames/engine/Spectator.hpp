@@ -1,0 +1,74 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <mqttgames/engine/ConnectionSettings.hpp>
+#include <mqttgames/engine/Snapshot.hpp>
+#include <mqttgames/mqtt/EventQueue.hpp>
+
+namespace mqtt
+{
+class MQTTClient;
+}
+
+namespace engine
+{
+
+class Game;
+class Recorder;
+class Round;
+
+/// The subtopic of a room where its players keep the match's feed (Match publishes it): a retained
+/// snapshot, replaced at every change, so a spectator who comes late sees the position at once.
+inline constexpr const char* FeedSubtopic = "watch";
+
+/// Watches the match in a room: reads the players' feed and keeps the latest snapshot and its
+/// round. It never takes a seat and never publishes. Main thread only: what the network brings
+/// reaches it through the queue.
+class Spectator
+{
+public:
+    /// `game` is borrowed and outlives the spectator; `settings` name the broker and the room.
+    Spectator(const Game& game, mqtt::EventQueue queue, ConnectionSettings settings);
+    ~Spectator();
+    Spectator(const Spectator&) = delete;
+    Spectator& operator=(const Spectator&) = delete;
+
+    /// Connects and subscribes to the feed; false, with problem(), when the broker is not there.
+    /// Blocks up to the connect timeout (a few seconds).
+    bool start();
+    /// Also writes every snapshot to this file (see Recorder).
+    void record(std::unique_ptr<Recorder> recorder);
+
+    /// The latest snapshot; nothing before the first.
+    const std::optional<Snapshot>& snapshot() const { return m_snapshot; }
+    /// Its round (the first mover local); nullptr before the first snapshot.
+    const Round* round() const { return m_round.get(); }
+    /// Counts the snapshots taken.
+    std::uint64_t revision() const { return m_revision; }
+    /// Why the last snapshot was refused, or why connecting failed; "" when nothing went wrong.
+    const std::string& problem() const { return m_problem; }
+    /// The topic of the feed.
+    std::string topic() const;
+    /// The queue the network posts to: drain it (Loop) for snapshots to arrive.
+    mqtt::EventQueue queue() const { return m_queue; }
+
+private:
+    void receive(const std::string& payload);
+
+    const Game* m_game;
+    mqtt::EventQueue m_queue;
+    ConnectionSettings m_settings;
+    std::optional<Snapshot> m_snapshot;
+    std::unique_ptr<Round> m_round;
+    std::unique_ptr<Recorder> m_recorder;
+    std::uint64_t m_revision = 0;
+    std::string m_problem;
+    std::shared_ptr<int> m_alive = std::make_shared<int>(0); // queued calls run only while it lives
+    std::unique_ptr<mqtt::MQTTClient> m_client;             // last: destroyed first
+};
+
+} // namespace engine

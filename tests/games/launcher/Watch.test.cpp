@@ -1,0 +1,203 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <mqttgames/connect4/Rules.hpp>
+#include <mqttgames/engine/Match.hpp>
+#include <mqttgames/engine/Replay.hpp>
+#include <mqttgames/engine/Spectator.hpp>
+#include <mqttgames/engine/TurnGame.hpp>
+#include <mqttgames/mqtt/GameWire.hpp>
+#include <mqttgames/mqtt/LoopbackBroker.hpp>
+#include <mqttgames/mqtt/MQTTClient.hpp>
+#include <mqttgames/testing/TwoSeats.hpp>
+#include <mqttgames/tictactoe/Board.hpp>
+
+#include "support/Waiting.hpp"
+
+// Spectators of a bot match through a real broker, and the replay files the players write.
+
+using namespace std::chrono_literals;
+
+namespace
+{
+
+// A folder of its own under the system's temporary one, removed afterwards.
+struct TemporaryFolder
+{
+    TemporaryFolder() : path(std::filesystem::temp_directory_path() / ("mqttgames-watch-" + mqtt::wire::randomId()))
+    {
+        std::filesystem::create_directories(path);
+    }
+    ~TemporaryFolder() { std::filesystem::remove_all(path); }
+    std::filesystem::path path;
+};
+
+engine::ConnectionSettings spectatorAt(const mqtt::LoopbackBroker& broker, const std::string& room)
+{
+    engine::ConnectionSettings settings;
+    settings.host = broker.host();
+    settings.port = broker.port();
+    settings.room = room;
+    return settings;
+}
+
+std::vector<engine::ReplayLine> readFile(const std::filesystem::path& file)
+{
+    std::ifstream in(file);
+    std::string error;
+    auto replay = engine::readReplay(in, error);
+    INFO(error);
+    REQUIRE(replay);
+    return *replay;
+}
+
+// One bot match watched from its start and by a late comer, recorded by a player and by the first
+// spectator; everybody must agree on every position.
+void watchOneMatch(const engine::Game& game)
+{
+    mqtt::LoopbackBroker broker;
+    mqtt::EventQueue queue;
+    TemporaryFolder folder;
+    const std::string room = "watched";
+
+    // A stranger writes on the room's topics before anyone comes: junk for the players, a
+    // snapshot of nonsense for the spectators. Neither changes the match.
+    mqtt::MQTTClient stranger;
+    REQUIRE(stranger.connect(broker.host(), broker.port()));
+    const std::string topic = engine::roomTopic(game.info().id, room);
+    REQUIRE(stranger.publish(topic, "move 5@" + mqtt::wire::randomId(), 1));
+    REQUIRE(stranger.publish(topic + "/watch", R"({"game":"chess"})", 1));
+
+    engine::Spectator early(game, queue, spectatorAt(broker, room));
+    REQUIRE(early.start());
+    early.record(std::make_unique<engine::Recorder>(folder.path / "spectator.jsonl"));
+    auto aSettings = engine::botSeat(broker.host(), broker.port(), room, "ann", 1, 1, 100ms);
+    aSettings.botPace = 30ms;
+    aSettings.recordTo = folder.path / "ann.jsonl";
+    auto bSettings = engine::botSeat(broker.host(), broker.port(), room, "bob", 2, 1, 100ms);
+    bSettings.botPace = 30ms;
+    engine::Match ann(game, queue, aSettings), bob(game, queue, bSettings);
+    CHECK(ann.recordingFile() == folder.path / "ann.jsonl");
+    ann.connect();
+    bob.connect();
+
+    const auto overOn = [](const engine::Match& seat)
+    { return seat.session().phase() == engine::Phase::RoundOver && seat.session().roundsFinished() == 1; };
+    const auto spectatorSawEnd = [](const engine::Spectator& spectator)
+    { return spectator.snapshot() && !spectator.snapshot()->result.empty(); };
+    REQUIRE(engine::runSeats(queue, ann, bob, [&] { return overOn(ann) && overOn(bob) && spectatorSawEnd(early); }, 60s));
+
+    const engine::Round& final = *ann.session().round();
+    INFO(final.boardText());
+    CHECK(bob.session().round()->boardText() == final.boardText());
+    CHECK(early.round()->boardText() == final.boardText());
+    CHECK(early.snapshot()->result == final.resultText());
+    CHECK(early.snapshot()->result == bob.session().round()->resultText());
+    const engine::Snapshot& seen = *early.snapshot();
+    CHECK(seen.round == 1);
+    CHECK(seen.wins[0] + seen.wins[1] + seen.draws == 1);
+    const bool annStarted = ann.session().localStarts();
+    CHECK(seen.players == (annStarted ? std::array<std::string, 2>{"ann", "bob"} : std::array<std::string, 2>{"bob", "ann"}));
+    CHECK(seen.wins[annStarted ? 0 : 1] == ann.session().wins());
+    CHECK(early.problem().empty()); // the stranger's snapshot came before the first real one
+    CHECK(ann.session().notice().empty());
+    CHECK(bob.session().notice().empty());
+
+    // A spectator who comes after the end sees the final position at once: it was kept for it.
+    engine::Spectator late(game, queue, spectatorAt(broker, room));
+    REQUIRE(late.start());
+    REQUIRE(engine::runSeats(queue, ann, bob, [&] { return late.snapshot().has_value(); }, 10s));
+    CHECK(late.snapshot()->showsSameAs(seen));
+    CHECK(late.round()->boardText() == final.boardText());
+
+    // The player's replay holds every position of its log, in order, and ends with the result.
+    const auto replay = readFile(folder.path / "ann.jsonl");
+    std::string error;
+    REQUIRE(engine::checkReplay(game, replay, error));
+    std::vector<std::string> replayBoards;
+    for (const auto& entry : replay)
+        replayBoards.push_back(engine::roundAt(game, entry.snapshot, error)->boardText());
+    std::vector<std::string> logBoards;
+    for (const auto& entry : ann.session().log())
+        if (entry.kind == engine::LogEntry::Kind::Move)
+            logBoards.push_back(entry.board);
+    REQUIRE_FALSE(logBoards.empty());
+    std::size_t found = 0;
+    for (const auto& board : replayBoards)
+        if (found < logBoards.size() && board == logBoards[found])
+            ++found;
+    CHECK(found == logBoards.size());
+    CHECK(replay.back().snapshot.showsSameAs(seen));
+    // The spectator's recording ends the same way.
+    CHECK(readFile(folder.path / "spectator.jsonl").back().snapshot.showsSameAs(seen));
+}
+
+} // namespace
+
+TEST_CASE("Watching a match: every spectator ends where the players end, and the replay holds every position")
+{
+    SECTION("tic-tac-toe")
+    {
+        const engine::TurnGame<tictactoe::Board> game(tictactoe::text());
+        watchOneMatch(game);
+    }
+    SECTION("Connect Four")
+    {
+        const engine::TurnGame<connect4::Rules> game(connect4::text(), connect4::chooseMove);
+        watchOneMatch(game);
+    }
+}
+
+TEST_CASE("Bad replay files are refused, naming the line")
+{
+    const engine::TurnGame<tictactoe::Board> game(tictactoe::text());
+    const std::string header = std::string(engine::ReplayHeader) + "\n";
+    engine::Snapshot move;
+    move.game = "tictactoe";
+    move.version = game.info().protocolVersion;
+    move.round = 1;
+    move.players = {"ann", "bob"};
+    move.position = "5";
+    move.event = "X plays 5";
+    const auto line = [](engine::Snapshot snapshot) { return engine::encodeSnapshot(snapshot) + "\n"; };
+    const auto refusal = [&](const std::string& text)
+    {
+        std::istringstream in(text);
+        std::string error;
+        const auto replay = engine::readReplay(in, error);
+        if (replay && !engine::checkReplay(game, *replay, error))
+            return error;
+        return replay ? std::string("accepted") : error;
+    };
+
+    CHECK(refusal(header + line(move)) == "accepted");
+    CHECK(refusal("") == "the file is empty");
+    CHECK(refusal(header) == "line 2: no moves recorded");
+    CHECK_THAT(refusal(line(move)), Catch::StartsWith("line 1: not an mqttgames replay"));
+    CHECK_THAT(refusal(header + "{\"game\":\"tictactoe\",\n"), Catch::StartsWith("line 2: not JSON"));
+    std::string whole = line(move);
+    CHECK(refusal(header + whole.substr(0, whole.size() - 1)) == "line 2: cut short (the file is truncated)");
+    engine::Snapshot other = move;
+    other.version = move.version + 1;
+    CHECK(refusal(header + line(other)) == "line 2: recorded with tictactoe protocol version " + std::to_string(other.version) +
+                                              "; this program speaks version " + std::to_string(move.version));
+    other = move;
+    other.game = "connect4";
+    CHECK(refusal(header + line(other)) == "line 2: a match of connect4, not tictactoe");
+    CHECK(refusal(header + line(move) + line(other)) == "line 3: a snapshot of connect4 v1 in a replay of tictactoe v1");
+    other = move;
+    other.position = "55";
+    CHECK_THAT(refusal(header + line(move) + line(other)), Catch::StartsWith("line 3: not a position of tictactoe: illegal move '5'"));
+    other = move;
+    other.round = 0;
+    CHECK_THAT(refusal(header + line(other)), Catch::StartsWith("line 2: ") && Catch::Contains("round"));
+    other = move;
+    other.millis = 10;
+    engine::Snapshot earlier = move;
+    CHECK_THAT(refusal(header + line(other) + line(earlier)), Catch::StartsWith("line 3: goes back in time"));
+}
