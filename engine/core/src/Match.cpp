@@ -32,6 +32,7 @@ Match::Match(const Game& game, mqtt::EventQueue queue, MatchSettings settings)
     try
     {
         m_recorder = std::make_unique<Recorder>(m_settings.recordTo);
+        m_session.inform("recording this match to " + m_recorder->file().string());
     }
     catch (const std::runtime_error& failed)
     {

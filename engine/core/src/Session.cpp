@@ -145,6 +145,11 @@ void Session::eventsDropped(std::size_t count)
               " dropped: they came faster than this program could take them");
 }
 
+void Session::inform(std::string text)
+{
+    addLog(LogEntry::Kind::Info, std::move(text));
+}
+
 void Session::warn(std::string text)
 {
     setNotice(std::move(text));

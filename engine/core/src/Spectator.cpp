@@ -74,6 +74,8 @@ void Spectator::receive(const std::string& payload)
     ++m_revision;
     if (m_recorder)
         m_recorder->write(*m_snapshot);
+    if (m_listener)
+        m_listener(*m_snapshot, *m_round);
 }
 
 } // namespace engine

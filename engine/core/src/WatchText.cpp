@@ -42,6 +42,20 @@ std::string snapshotText(const Snapshot& snapshot, const Round& round, bool head
 
 int watchInTerminal(Spectator& spectator, std::ostream& out, const WatchSettings& settings)
 {
+    int lastRound = 0;
+    int roundsEnded = 0;
+    int lastEnded = 0; // a round's end may come in more than one snapshot (the result, then the score)
+    spectator.setListener(
+        [&](const Snapshot& snapshot, const Round& round)
+        {
+            out << snapshotText(snapshot, round, snapshot.round != lastRound) << std::flush;
+            lastRound = snapshot.round;
+            if (!snapshot.result.empty() && snapshot.round != lastEnded)
+            {
+                lastEnded = snapshot.round;
+                ++roundsEnded;
+            }
+        });
     if (!spectator.start())
     {
         out << spectator.problem() << '\n' << std::flush;
@@ -49,10 +63,7 @@ int watchInTerminal(Spectator& spectator, std::ostream& out, const WatchSettings
     }
     out << "watching " << spectator.topic() << " (Ctrl-C ends)\n" << std::flush;
     Loop loop(spectator.queue());
-    std::uint64_t shown = 0;
-    int lastRound = 0;
     std::string lastProblem;
-    int roundsEnded = 0;
     for (;;)
     {
         loop.step(IdleWait);
@@ -64,13 +75,7 @@ int watchInTerminal(Spectator& spectator, std::ostream& out, const WatchSettings
             if (!lastProblem.empty())
                 out << "-- " << lastProblem << '\n' << std::flush;
         }
-        if (spectator.revision() == shown || !spectator.snapshot())
-            continue;
-        shown = spectator.revision();
-        const Snapshot& snapshot = *spectator.snapshot();
-        out << snapshotText(snapshot, *spectator.round(), snapshot.round != lastRound) << std::flush;
-        lastRound = snapshot.round;
-        if (!snapshot.result.empty() && settings.games > 0 && ++roundsEnded >= settings.games)
+        if (settings.games > 0 && roundsEnded >= settings.games)
             return 0;
     }
 }

@@ -1,5 +1,7 @@
 #include "Launch.hpp"
 
+#include <mqttgames/engine/Replay.hpp>
+
 #include <random>
 
 #include <mqttgames/engine/PlayScene.hpp>
@@ -31,6 +33,8 @@ Seats makeSeats(const Choice& choice, mqtt::EventQueue queue)
     player.botLevel = choice.bot;
     player.botPace = pace;
     player.games = choice.games;
+    if (choice.record)
+        player.recordTo = engine::newReplayFile(engine::replayFolder(), choice.game->info().id, choice.room);
     if (choice.bot)
         player.rematch = engine::MatchSettings::Rematch::Always;
 

@@ -29,6 +29,8 @@ struct Choice : engine::ConnectionSettings
     int games = 0;
     /// Bot moves are paced for a watcher in a window, instant in a terminal.
     bool window = true;
+    /// Record our seat's matches in replayFolder().
+    bool record = true;
 };
 
 /// Our seat and, when the computer is the opponent, its seat: a second client in a private room of

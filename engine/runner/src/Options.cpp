@@ -25,7 +25,9 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
 
     CLI::App app{"Two-player games over MQTT. With no arguments: a game against the computer, on a "
                  "broker on localhost:1883 if one answers, else on a private one. Name a --room to play a person."};
-    app.add_option("game", options.game, "Game to play now (" + ids + "); without it the menu opens");
+    app.add_option("game", options.game,
+                   "Game to play now (" + ids + "); without it the menu opens; \"replay FILE\" plays a recorded match back");
+    app.add_option("file", options.replayFile, "With \"replay\": the replay file (see --record)");
     app.add_option("--host", options.host, "Broker host (default: localhost if it answers, else a private broker)");
     app.add_option("--port", options.port, "Broker port (default 1883)")->check(CLI::Range(1, 65535));
     engine::ConnectionSettings& connection = options.connection;
@@ -61,6 +63,9 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
     app.add_option("--grace", grace, "Seconds to wait, the game kept, for a partner whose connection dropped")
         ->check(CLI::Range(0, 24 * 3600))
         ->capture_default_str();
+    app.add_flag("--watch", options.watch, "Watch the match in --room (on --host) instead of playing: never a seat");
+    app.add_flag("--record", options.record, "With --watch: record the match too (players record theirs unless --no-record)");
+    app.add_flag("--no-record", options.noRecord, "Do not record this match (by default it goes to the replays folder)");
     app.add_flag("--verbose", connection.verbose, "Log the MQTT traffic to stderr");
     app.add_flag("--list", options.list, "List the games and exit");
     try
@@ -95,6 +100,25 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
     if (tls.certFile.empty() != tls.keyFile.empty())
     {
         std::cerr << "--cert and --key go together\n";
+        return 2;
+    }
+    if (options.game == "replay")
+    {
+        if (options.replayFile.empty())
+        {
+            std::cerr << "replay: name the file (mqttgames replay FILE)\n";
+            return 2;
+        }
+        return std::nullopt;
+    }
+    if (!options.replayFile.empty())
+    {
+        std::cerr << "unexpected argument \"" << options.replayFile << "\" (only \"replay\" takes a file)\n";
+        return 2;
+    }
+    if (options.watch && !options.roomGiven)
+    {
+        std::cerr << "--watch: name the room to watch (--room R)\n";
         return 2;
     }
     if (!options.game.empty() && !registry.find(options.game))

@@ -28,6 +28,10 @@ struct Options
     std::string scene = "playing";   ///< menu, waiting, playing or gameover
     std::string moves;               ///< position for the screenshot, in the game's notation
     int games = 0;                   ///< rounds to play before exiting (0: until quit)
+    bool watch = false;              ///< watch the match in --room instead of playing
+    bool record = false;             ///< a spectator records what it watches too
+    bool noRecord = false;           ///< a player's matches are not recorded
+    std::string replayFile;          ///< with the game "replay": the file to play back
     bool list = false;
 };
 

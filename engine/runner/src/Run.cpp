@@ -14,6 +14,7 @@
 #include "Options.hpp"
 #include "Screenshot.hpp"
 #include "SignalWatcher.hpp"
+#include "Viewing.hpp"
 
 namespace engine
 {
@@ -45,6 +46,10 @@ int run(int argc, char** argv, const runner::GameRegistry& registry, const std::
         return 0;
     }
 
+    if (options.game == "replay")
+        return runner::runReplay(registry, options, program,
+                                 !options.headless && options.screenshot.empty() && engine::displayAvailable());
+
     if (oneGame && options.game.empty())
         options.game = registry.games().front()->info().id;
     runner::Choice choice;
@@ -57,7 +62,8 @@ int run(int argc, char** argv, const runner::GameRegistry& registry, const std::
     if (computerByDefault)
         choice.vsComputer = static_cast<int>(choice.game->info().botLevels.size() / 2);
     choice.games = options.games;
-    if (!options.screenshot.empty())
+    choice.record = !options.noRecord;
+    if (!options.screenshot.empty() && !options.watch)
         return runner::renderScreenshot(registry, choice, options.scene, options.moves, options.screenshot);
 
     const bool window = !options.headless && engine::displayAvailable();
@@ -77,6 +83,13 @@ int run(int argc, char** argv, const runner::GameRegistry& registry, const std::
                 quitWindow();
         });
     });
+    if (options.watch)
+    {
+        // A spectator watches a broker where a match is on: never a private one of its own.
+        choice.host = options.host.value_or("localhost");
+        choice.port = options.port.value_or(choice.tls.enabled() ? 8883 : 1883);
+        return runner::runWatch(choice, options, program, window || !options.screenshot.empty(), queue, &stopRequested);
+    }
     runner::Broker broker =
         runner::chooseBroker(options.host, options.port, std::cerr, !choice.username.empty(), choice.tls.enabled());
     choice.host = broker.host;

@@ -96,6 +96,8 @@ public:
     /// rather than waiting for us; "" when the partner left first.
     std::string farewell() const;
     void failed(std::string reason);
+    /// A line of information for the log (where the match is recorded).
+    void inform(std::string text);
     /// A warning from the connection for the player (a partner that does not sign, a forgery
     /// refused): shown as a notice and kept in the log.
     void warn(std::string text);

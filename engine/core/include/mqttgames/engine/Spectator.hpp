@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,6 +43,9 @@ public:
     bool start();
     /// Also writes every snapshot to this file (see Recorder).
     void record(std::unique_ptr<Recorder> recorder);
+    /// Called with every snapshot taken, as it is taken (several may come between two frames).
+    using Listener = std::function<void(const Snapshot& snapshot, const Round& round)>;
+    void setListener(Listener listener) { m_listener = std::move(listener); }
 
     /// The latest snapshot; nothing before the first.
     const std::optional<Snapshot>& snapshot() const { return m_snapshot; }
@@ -65,6 +69,7 @@ private:
     std::optional<Snapshot> m_snapshot;
     std::unique_ptr<Round> m_round;
     std::unique_ptr<Recorder> m_recorder;
+    Listener m_listener;
     std::uint64_t m_revision = 0;
     std::string m_problem;
     std::shared_ptr<int> m_alive = std::make_shared<int>(0); // queued calls run only while it lives
