@@ -22,5 +22,8 @@ int main(int argc, char* argv[])
         }
         ::setenv("DISPLAY", (":" + std::to_string(number)).c_str(), 1);
     }
+    // What a test's programs record (a player's replays) goes to the build folder, never into the
+    // home folder of whoever runs the tests.
+    ::setenv("XDG_DATA_HOME", MQTTGAMES_TEST_DATA_HOME, 1);
     return Catch::Session().run(argc, argv);
 }

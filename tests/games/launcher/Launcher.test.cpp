@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <cstdio>
 #include <set>
 #include <string>
@@ -21,6 +26,20 @@ struct Run
     std::string output;
 };
 
+// Runs a shell command, capturing what it prints (both streams) and its exit status.
+Run execute(const std::string& command)
+{
+    Run result;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    char buffer[4096];
+    while (const std::size_t count = std::fread(buffer, 1, sizeof buffer, pipe))
+        result.output.append(buffer, count);
+    const int status = ::pclose(pipe);
+    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
 // Runs the launcher with these arguments through a shell, with no display and `input` on its
 // standard input (none when empty), capturing what it prints and its exit status. It plays on a
 // private broker of the test's, named with --host and --port, so no run ever looks for a broker on
@@ -31,14 +50,7 @@ Run run(const std::string& arguments, const std::string& input = "")
     const std::string command = (input.empty() ? "" : "printf '" + input + "' | ") + "env -u DISPLAY " MQTTGAMES_EXECUTABLE " " +
                                 arguments + " --host " + broker.host() + " --port " + std::to_string(broker.port()) + " 2>&1" +
                                 (input.empty() ? " </dev/null" : "");
-    Run result;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    char buffer[4096];
-    while (const std::size_t count = std::fread(buffer, 1, sizeof buffer, pipe))
-        result.output.append(buffer, count);
-    const int status = ::pclose(pipe);
-    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    const Run result = execute(command);
     INFO(result.output);
     CHECK(result.output.find(" on " + broker.host() + ":" + std::to_string(broker.port()) + ",") != std::string::npos);
     return result;
@@ -128,6 +140,35 @@ TEST_CASE("launcher")
         CHECK(result.output.find("no display") != std::string::npos);
         CHECK(count(result.output, "result: ") == 2);
         CHECK(count(result.output, "(draw)") == 2); // perfect play both ways
+    }
+
+    SECTION("a match is recorded where the output says, and `replay` plays it back; a bad file is refused")
+    {
+        const Run played = run("tictactoe --bot hard --vs-computer hard --games 1");
+        REQUIRE(played.status == 0);
+        const std::string said = "recording this match to ";
+        const auto at = played.output.find(said);
+        REQUIRE(at != std::string::npos);
+        const std::string file = played.output.substr(at + said.size(), played.output.find('\n', at) - at - said.size());
+        INFO(file);
+        CHECK(file.starts_with(std::string(std::getenv("XDG_DATA_HOME")) + "/mqttgames/replays/tictactoe-"));
+        REQUIRE(std::filesystem::exists(file));
+
+        const Run replayed = execute("env -u DISPLAY " MQTTGAMES_EXECUTABLE " replay '" + file + "' 2>&1");
+        INFO(replayed.output);
+        CHECK(replayed.status == 0);
+        CHECK(count(replayed.output, "result: Draw") == 1);
+        CHECK(count(replayed.output, " plays ") == count(played.output, " plays ")); // every move, once
+        // The same file cut in the middle of its last line.
+        std::ifstream in(file);
+        std::string whole((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string cut = file + ".cut";
+        std::ofstream(cut) << whole.substr(0, whole.size() - 10);
+        const Run refused = execute("env -u DISPLAY " MQTTGAMES_EXECUTABLE " replay '" + cut + "' 2>&1");
+        CHECK(refused.status == 1);
+        const int lines = static_cast<int>(std::count(whole.begin(), whole.end(), '\n'));
+        CHECK(refused.output == cut + ": line " + std::to_string(lines) + ": not JSON (a file cut short?)\n");
+        std::filesystem::remove(cut);
     }
 
     SECTION("the last move and the result are shown even when the answer to 'play again?' is already waiting")
