@@ -4,10 +4,14 @@
 #include <mqttgames/engine/Round.hpp>
 
 #include <cctype>
+#include <cerrno>
 #include <cstdlib>
 #include <ctime>
 #include <stdexcept>
 #include <system_error>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace engine
 {
@@ -52,10 +56,21 @@ std::filesystem::path newReplayFile(const std::filesystem::path& folder, const s
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
     const std::string stem = game + "-" + safeRoom + "-" + stamp;
-    std::filesystem::path file = folder / (stem + ".jsonl");
-    for (int n = 2; std::filesystem::exists(file); ++n)
-        file = folder / (stem + "-" + std::to_string(n) + ".jsonl");
-    return file;
+    std::error_code error;
+    std::filesystem::create_directories(folder, error);
+    // The name is taken by creating the file: two players on one machine may start in one second.
+    for (int n = 1;; ++n)
+    {
+        const std::filesystem::path file = folder / (n == 1 ? stem + ".jsonl" : stem + "-" + std::to_string(n) + ".jsonl");
+        const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd >= 0)
+        {
+            ::close(fd);
+            return file;
+        }
+        if (errno != EEXIST)
+            return file; // the Recorder says why it cannot write there
+    }
 }
 
 std::optional<std::vector<ReplayLine>> readReplay(std::istream& in, std::string& error)

@@ -37,8 +37,8 @@ private:
 /// Where matches are recorded: $XDG_DATA_HOME/mqttgames/replays, else ~/.local/share/mqttgames/replays
 /// (the working folder's "replays" when neither is known).
 std::filesystem::path replayFolder();
-/// A new file name in `folder` for a match of `game` in `room`: GAME-ROOM-YYYYMMDD-HHMMSS.jsonl, with
-/// a number added if that exists already.
+/// A new file in `folder` (created empty, so nobody else takes its name) for a match of `game` in
+/// `room`: GAME-ROOM-YYYYMMDD-HHMMSS.jsonl, with a number added if that exists already.
 std::filesystem::path newReplayFile(const std::filesystem::path& folder, const std::string& game, const std::string& room);
 
 /// One snapshot of a replay, with the line it came from.
