@@ -1,14 +1,16 @@
 #include "PairKey.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <stdexcept>
 #include <vector>
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
-#include <openssl/rand.h>
 #include <openssl/sha.h>
+
+#include <sys/random.h>
 
 namespace mqtt::detail
 {
@@ -47,6 +49,21 @@ std::optional<Secret> bytesOf(std::string_view hex)
     return bytes;
 }
 
+// Random bytes from the kernel (getrandom(2)). Throws std::runtime_error if it fails.
+void fillRandom(unsigned char* data, std::size_t size)
+{
+    while (size > 0)
+    {
+        const ssize_t got = ::getrandom(data, size, 0);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            throw std::runtime_error("the system's random source failed");
+        data += got;
+        size -= static_cast<std::size_t>(got);
+    }
+}
+
 struct PkeyFree
 {
     void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
@@ -67,11 +84,16 @@ struct KeyPair::Key
 
 KeyPair::KeyPair() : m_key(std::make_unique<Key>())
 {
-    EVP_PKEY* generated = nullptr;
-    const PkeyContext context(EVP_PKEY_CTX_new_id(EVP_PKEY_X25519, nullptr));
-    if (!context || EVP_PKEY_keygen_init(context.get()) != 1 || EVP_PKEY_keygen(context.get(), &generated) != 1)
+    // The private key is 32 random bytes (X25519 clamps them itself), taken from the kernel: OpenSSL's
+    // own generator would keep state for the calling thread (the network thread), which lives on
+    // past what a program cleans up when it ends.
+    Secret priv{};
+    fillRandom(priv.data(), priv.size());
+    m_key->pkey.reset(EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, nullptr, priv.data(), priv.size()));
+    OPENSSL_cleanse(priv.data(), priv.size());
+    if (!m_key->pkey)
         throw std::runtime_error("cannot make an X25519 key pair");
-    m_key->pkey.reset(generated);
+    EVP_PKEY* generated = m_key->pkey.get();
     Secret raw{};
     std::size_t size = raw.size();
     if (EVP_PKEY_get_raw_public_key(generated, raw.data(), &size) != 1 || size != raw.size())
@@ -138,8 +160,7 @@ std::string sha256Hex(std::string_view text)
 std::string randomHex(std::size_t bytes)
 {
     std::vector<unsigned char> random(bytes);
-    if (RAND_bytes(random.data(), static_cast<int>(random.size())) != 1)
-        throw std::runtime_error("the system's random source failed");
+    fillRandom(random.data(), random.size());
     return hexOf(random.data(), random.size());
 }
 

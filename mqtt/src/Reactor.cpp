@@ -2,6 +2,7 @@
 
 #include "FileDescriptor.hpp"
 
+#include <openssl/crypto.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -190,6 +191,9 @@ Reactor::Reactor() : m_state(std::make_shared<State>())
                 ready.notify_one();
             }
             state->run();
+            // What OpenSSL keeps for this thread (its random generator's state: the keys of signed
+            // pairs are made here) goes with it, not at some point after the program's end.
+            OPENSSL_thread_stop();
         });
     ready.wait(lock, [&] { return running; });
 }

@@ -88,7 +88,8 @@ int run(int argc, char** argv, const runner::GameRegistry& registry, const std::
         // A spectator watches a broker where a match is on: never a private one of its own.
         choice.host = options.host.value_or("localhost");
         choice.port = options.port.value_or(choice.tls.enabled() ? 8883 : 1883);
-        return runner::runWatch(choice, options, program, window || !options.screenshot.empty(), queue, &stopRequested);
+        return runner::runWatch(choice, options, program, window || !options.screenshot.empty(), queue, &stopRequested,
+                                quitWindow);
     }
     runner::Broker broker =
         runner::chooseBroker(options.host, options.port, std::cerr, !choice.username.empty(), choice.tls.enabled());

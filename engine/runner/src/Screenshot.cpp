@@ -11,19 +11,38 @@
 namespace runner
 {
 
+OffscreenStage::OffscreenStage(mqtt::EventQueue queue) : context{fonts, theme, std::move(queue)}, stack(context)
+{
+    engine::loadFonts(fonts);
+}
+
+int OffscreenStage::save(const std::string& file)
+{
+    std::string error;
+    if (!engine::saveScreenshot(stack, file, error))
+    {
+        std::cerr << error << '\n';
+        return 1;
+    }
+    return 0;
+}
+
+bool canDraw()
+{
+    if (engine::displayAvailable())
+        return true;
+    std::cerr << "--screenshot needs a display for OpenGL (try: xvfb-run -a mqttgames --screenshot ...)\n";
+    return false;
+}
+
 int renderScreenshot(const GameRegistry& registry, const Choice& choice, const std::string& scene,
                      const std::string& moves, const std::string& file)
 {
-    if (!engine::displayAvailable())
-    {
-        std::cerr << "--screenshot needs a display for OpenGL (try: xvfb-run -a mqttgames --screenshot ...)\n";
+    if (!canDraw())
         return 1;
-    }
-    engine::FontHolder fonts;
-    engine::loadFonts(fonts);
-    const engine::Theme theme;
-    engine::Context context{fonts, theme, mqtt::EventQueue{}};
-    engine::SceneStack stack(context);
+    OffscreenStage stage;
+    engine::Context& context = stage.context;
+    engine::SceneStack& stack = stage.stack;
 
     if (scene == "menu")
         stack.push(std::make_unique<MenuScene>(stack, registry, choice, "Connects to a private broker on 127.0.0.1"));
@@ -55,13 +74,7 @@ int renderScreenshot(const GameRegistry& registry, const Choice& choice, const s
         options.whereText = "room \"" + choice.room + "\" on " + choice.host + ":" + std::to_string(choice.port);
         stack.push(std::make_unique<engine::PlayScene>(stack, *choice.game, std::move(match), std::move(options)));
     }
-    std::string error;
-    if (!engine::saveScreenshot(stack, file, error))
-    {
-        std::cerr << error << '\n';
-        return 1;
-    }
-    return 0;
+    return stage.save(file);
 }
 
 } // namespace runner

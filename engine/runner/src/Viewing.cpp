@@ -1,5 +1,7 @@
 #include "Viewing.hpp"
 
+#include "Screenshot.hpp"
+
 #include <fstream>
 #include <iostream>
 
@@ -15,29 +17,6 @@
 
 namespace runner
 {
-
-namespace
-{
-bool canDraw()
-{
-    if (engine::displayAvailable())
-        return true;
-    std::cerr << "--screenshot needs a display for OpenGL (try: xvfb-run -a mqttgames --screenshot ...)\n";
-    return false;
-}
-
-// A scene drawn once into a PNG, as --screenshot does for a game.
-int saveScene(engine::SceneStack& stack, const std::string& file)
-{
-    std::string error;
-    if (!engine::saveScreenshot(stack, file, error))
-    {
-        std::cerr << error << '\n';
-        return 1;
-    }
-    return 0;
-}
-} // namespace
 
 int runReplay(const GameRegistry& registry, const Options& options, const std::string& program, bool window)
 {
@@ -73,13 +52,9 @@ int runReplay(const GameRegistry& registry, const Options& options, const std::s
     {
         if (!canDraw())
             return 1;
-        engine::FontHolder fonts;
-        engine::loadFonts(fonts);
-        const engine::Theme theme;
-        engine::Context context{fonts, theme, mqtt::EventQueue{}};
-        engine::SceneStack stack(context);
-        stack.push(std::make_unique<engine::ViewerScene>(stack, *game, std::move(*replay), name));
-        return saveScene(stack, options.screenshot);
+        OffscreenStage stage;
+        stage.stack.push(std::make_unique<engine::ViewerScene>(stage.stack, *game, std::move(*replay), name));
+        return stage.save(options.screenshot);
     }
     if (!window)
     {
@@ -94,7 +69,7 @@ int runReplay(const GameRegistry& registry, const Options& options, const std::s
 }
 
 int runWatch(const Choice& choice, const Options& options, const std::string& program, bool window,
-             mqtt::EventQueue queue, const bool* stopRequested)
+             mqtt::EventQueue queue, const bool* stopRequested, std::function<void()>& quitWindow)
 {
     auto spectator = std::make_unique<engine::Spectator>(*choice.game, queue, choice);
     if (options.record)
@@ -124,20 +99,18 @@ int runWatch(const Choice& choice, const Options& options, const std::string& pr
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
         while (!spectator->snapshot() && std::chrono::steady_clock::now() < deadline)
             loop.step(std::chrono::milliseconds(50), deadline);
-        engine::FontHolder fonts;
-        engine::loadFonts(fonts);
-        const engine::Theme theme;
-        engine::Context context{fonts, theme, queue};
-        engine::SceneStack stack(context);
-        stack.push(std::make_unique<engine::ViewerScene>(stack, *choice.game, std::move(spectator)));
-        stack.applyPendingChanges();
-        stack.update(sf::Time::Zero);
-        return saveScene(stack, options.screenshot);
+        OffscreenStage stage(queue);
+        stage.stack.push(std::make_unique<engine::ViewerScene>(stage.stack, *choice.game, std::move(spectator)));
+        stage.stack.applyPendingChanges();
+        stage.stack.update(sf::Time::Zero);
+        return stage.save(options.screenshot);
     }
     engine::App app({program + ": watching " + choice.room}, queue);
+    quitWindow = app.context().quit;
     app.scenes().push(std::make_unique<engine::ViewerScene>(app.scenes(), *choice.game, std::move(spectator)));
     app.run();
-    return 0;
+    quitWindow = nullptr;
+    return *stopRequested ? 130 : 0;
 }
 
 } // namespace runner

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include <mqttgames/mqtt/EventQueue.hpp>
@@ -20,7 +21,8 @@ int runReplay(const GameRegistry& registry, const Options& options, const std::s
 
 /// `mqttgames GAME --watch --room R`: the match in room R of `choice`'s broker, live, in a window or
 /// the terminal; with --record written to a replay file as well. Returns the exit status.
+/// `quitWindow` is set to what closes the window, for the signal handler (Ctrl-C).
 int runWatch(const Choice& choice, const Options& options, const std::string& program, bool window,
-             mqtt::EventQueue queue, const bool* stopRequested);
+             mqtt::EventQueue queue, const bool* stopRequested, std::function<void()>& quitWindow);
 
 } // namespace runner
