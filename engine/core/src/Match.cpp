@@ -93,7 +93,7 @@ void Match::followFeed()
         return;
     if (m_recorder)
         m_recorder->write(*snapshot);
-    if (m_connection)
+    if (m_connection && m_settings.publishFeed)
         m_connection->publishFeed(encodeSnapshot(*snapshot));
 }
 

@@ -33,6 +33,7 @@ Seats makeSeats(const Choice& choice, mqtt::EventQueue queue)
     player.botLevel = choice.bot;
     player.botPace = pace;
     player.games = choice.games;
+    player.publishFeed = !choice.vsComputer; // the computer's room is private: nobody to watch
     if (choice.record)
         player.recordTo = engine::newReplayFile(engine::replayFolder(), choice.game->info().id, choice.room);
     if (choice.bot)

@@ -42,6 +42,10 @@ struct MatchSettings : ConnectionSettings
     int games = 0;
     /// When set, the match is recorded to this replay file (see Recorder).
     std::filesystem::path recordTo;
+    /// Whether this seat may keep the room's feed for spectators (Connection::publishFeed). Off in
+    /// a private room nobody can find (a computer opponent's), where a retained snapshot would only
+    /// be left on the broker.
+    bool publishFeed = true;
 };
 
 /// One seat at a game over the network: a Session, its Connection, and the bot when the computer
