@@ -172,8 +172,8 @@ TEST_CASE("Nobody but the partner speaks in its name")
 TEST_CASE("A signed pair still sees its partner leave, crash and come back")
 {
     mqtt::LoopbackBroker broker;
+    Inbox<bool> bobSawLeave; // before the players: it outlives their clients, which push into it
     Player ann("Ann"), bob("Bob");
-    Inbox<bool> bobSawLeave;
     bob.client->setEventCallback(
         [&](const mqtt::GameEvent& event)
         {
