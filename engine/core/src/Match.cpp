@@ -27,6 +27,8 @@ Match::Match(const Game& game, mqtt::EventQueue queue, MatchSettings settings)
       m_session(game, m_settings.name, [this](const std::string& text) { return m_connection && m_connection->send(text); }),
       m_bot(queue)
 {
+    // Every position, not only the last of a frame: a frame may deliver several moves.
+    m_session.setActionListener([this] { followFeed(); });
     if (m_settings.recordTo.empty())
         return;
     try

@@ -164,9 +164,12 @@ void Session::setNotice(std::string notice)
 void Session::addLog(LogEntry::Kind kind, std::string text)
 {
     // Lines may quote the partner (names, refused messages): printable and cut short, as notices.
-    LogEntry entry{kind, mqtt::text::shortened(mqtt::text::printable(text), MaxNoticeLength), {}};
+    LogEntry entry{kind, mqtt::text::shortened(mqtt::text::printable(text), MaxNoticeLength), {}, {}};
     if ((kind == LogEntry::Kind::Move || kind == LogEntry::Kind::Result) && m_rounds.current)
+    {
         entry.board = mqtt::text::printable(m_rounds.current->boardText(), true);
+        entry.position = m_rounds.current->publicPosition().value_or("");
+    }
     m_log.push_back(std::move(entry));
     if (m_log.size() > MaxLogEntries)
     {

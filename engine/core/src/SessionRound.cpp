@@ -84,6 +84,13 @@ void Session::requestRematch()
 
 void Session::afterAction()
 {
+    scoreAction();
+    if (m_actionListener)
+        m_actionListener();
+}
+
+void Session::scoreAction()
+{
     if (const std::string event = m_rounds.current->lastEventText(); !event.empty())
         addLog(LogEntry::Kind::Move, event);
     const bool settleEnded = m_rounds.wasSettling && !m_rounds.current->isSettling();

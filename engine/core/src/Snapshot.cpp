@@ -35,8 +35,8 @@ std::optional<Snapshot> snapshotOf(const Session& session, std::chrono::millisec
     snapshot.players = local ? std::array{session.localName(), session.partnerName()}
                              : std::array{session.partnerName(), session.localName()};
     snapshot.position = std::move(*position);
-    snapshot.event = round->lastEventText();
-    snapshot.result = round->resultText();
+    snapshot.event = round->publicEventText();
+    snapshot.result = round->publicResultText();
     snapshot.wins = local ? std::array{session.wins(), session.losses()} : std::array{session.losses(), session.wins()};
     snapshot.draws = session.draws();
     snapshot.millis = sinceStart.count();

@@ -10,24 +10,6 @@
 namespace battleship
 {
 
-namespace
-{
-
-// Why `sea` refuses this answer to a shot at a fresh cell (TargetSea::record only says no).
-std::string whyImpossible(const TargetSea& sea, const ShotRecord& result)
-{
-    const Ship& ship = *result.answer.sunkShip;
-    const auto& afloat = sea.remainingLengths();
-    if (std::ranges::find(afloat, ship.length) == afloat.end())
-        return "no ship of length " + std::to_string(ship.length) + " is still afloat";
-    for (const Coord cell : ship.cells())
-        if (cell != result.shot && sea.at(cell) != CellState::Hit)
-            return "the sunk ship " + toString(ship) + " was never hit at " + toString(cell);
-    return "the answer does not fit the answers before it";
-}
-
-} // namespace
-
 Protocol::Protocol(bool localStarts) : m_localStarts(localStarts), m_localShoots(localStarts)
 {
 }
@@ -122,8 +104,7 @@ Protocol::Step Protocol::receiveShot(const Fire& shot)
     if (m_own->isShot(shot.cell))
         return Step::refuse(toString(shot.cell) + " was already shot");
     const ShotAnswer answer = m_own->receive(shot.cell);
-    m_lastIncoming = shot.cell;
-    ++m_shotsReceived;
+    m_given.push_back({shot.cell, answer});
     m_localShoots = true;
     return accept({ShotRecord{shot.cell, answer}}, "partner fires at " + toString(shot.cell) + ": " + answerText(answer));
 }
@@ -135,7 +116,7 @@ Protocol::Step Protocol::receiveResult(const ShotRecord& result)
     if (result.shot != *m_pending)
         return Step::refuse("a result for " + toString(result.shot) + ", but the shot was at " + toString(*m_pending));
     if (!m_target.record(result.shot, result.answer))
-        return Step::refuse(whyImpossible(m_target, result));
+        return Step::refuse(whyAnswerDoesNotFit(m_target, result));
     m_answers.push_back(result);
     m_pending.reset();
     m_localShoots = false;

@@ -50,6 +50,10 @@ Round::Round(bool localStarts) : m_protocol(localStarts)
 
 engine::Turn Round::turn() const
 {
+    if (m_watched)
+        return m_watched->stage() != Stage::Shooting ? engine::Turn::None
+               : m_watched->shooter() == 0          ? engine::Turn::Local
+                                                    : engine::Turn::Remote;
     switch (m_protocol.stage())
     {
         case Stage::Placing:
@@ -68,6 +72,11 @@ engine::Turn Round::turn() const
 
 engine::Outcome Round::outcome() const
 {
+    if (m_watched)
+    {
+        const auto& winner = m_watched->winner();
+        return !winner ? engine::Outcome::Undecided : *winner == 0 ? engine::Outcome::Won : engine::Outcome::Lost;
+    }
     // The round ends only once the partner's reveal was checked: until then a win may be a cheat's.
     if (m_protocol.stage() != Stage::Over)
         return engine::Outcome::Undecided;
@@ -78,6 +87,8 @@ engine::Outcome Round::outcome() const
 
 bool Round::isForfeit() const
 {
+    if (m_watched)
+        return m_watched->forfeit() != PublicRecord::Forfeit::None;
     const auto& verdict = m_protocol.verdict();
     return m_protocol.stage() == Stage::Over && (m_protocol.revealWithheld() || (verdict && !verdict->verified()));
 }
@@ -87,11 +98,15 @@ std::string Round::remoteSide() const { return m_protocol.localStarts() ? "Teal"
 
 engine::Reply Round::act(std::string_view action)
 {
+    if (m_watched)
+        return engine::Reply::refuse("a watched match takes no moves");
     return perform(trimmed(action));
 }
 
 engine::Reply Round::receive(const std::string& type, const nlohmann::json& body)
 {
+    if (m_watched)
+        return engine::Reply::refuse("a watched match takes no messages");
     std::string error;
     const auto message = decode(type, body, error);
     if (!message)
@@ -158,10 +173,22 @@ void Round::settleTimedOut()
 
 bool Round::load(std::string_view position, std::string& error)
 {
+    if (trimmed(position).starts_with("seen"))
+    {
+        auto record = PublicRecord::parse(position, error);
+        if (!record)
+            return false;
+        m_watched = std::move(record);
+        m_protocol = Protocol(m_protocol.localStarts());
+        m_lastEvent = m_watched->eventText();
+        ++m_revision;
+        return true;
+    }
     auto loaded = positionOf(position, m_protocol.localStarts(), error);
     if (!loaded)
         return false;
     m_protocol = std::move(*loaded);
+    m_watched.reset();
     m_lastEvent.clear();
     ++m_revision;
     return true;

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "SeaText.hpp"
+
 // What a round of Battleship shows in words: the boards for a terminal, the status, the result and
 // the check of the partner's fleet.
 
@@ -36,28 +38,12 @@ std::string ownRow(const OwnSea* sea, int row)
     return line;
 }
 
-std::string targetRow(const TargetSea& sea, const std::optional<Fleet>& revealed, int row)
-{
-    std::string line;
-    for (int column = 0; column < SeaSize; ++column)
-    {
-        const Coord cell{column, row};
-        constexpr char Marks[] = {'.', 'o', 'x', '#'};
-        char mark = Marks[static_cast<int>(sea.at(cell))];
-        // After the reveal, the ships we never found show as their length.
-        if (mark == '.' && revealed)
-            if (const auto ship = revealed->shipAt(cell))
-                mark = static_cast<char>('0' + revealed->ships()[*ship].length);
-        line += ' ';
-        line += mark;
-    }
-    return line;
-}
-
 } // namespace
 
 std::string Round::verificationText() const
 {
+    if (m_watched)
+        return {};
     switch (m_protocol.stage())
     {
         case Stage::Placing:
@@ -74,13 +60,15 @@ std::string Round::verificationText() const
 
 std::string Round::boardText() const
 {
+    if (m_watched)
+        return m_watched->boardText();
     std::ostringstream text;
     text << "   Your fleet              Enemy waters\n";
     text << "   A B C D E F G H I J     A B C D E F G H I J\n";
     for (int row = 0; row < SeaSize; ++row)
     {
-        const std::string number = (row + 1 < 10 ? " " : "") + std::to_string(row + 1);
-        text << number << ownRow(m_protocol.ownSea(), row) << "  " << number << targetRow(m_protocol.targetSea(), m_protocol.revealedFleet(), row) << '\n';
+        const std::string number = rowNumber(row);
+        text << number << ownRow(m_protocol.ownSea(), row) << "  " << number << foundRow(m_protocol.targetSea(), m_protocol.revealedFleet(), row) << '\n';
     }
     if (const std::string verification = verificationText(); !verification.empty())
         text << verification << '\n';
@@ -89,6 +77,8 @@ std::string Round::boardText() const
 
 std::string Round::notationHelp() const
 {
+    if (m_watched)
+        return "nothing: a watched match takes no moves";
     if (m_protocol.stage() == Stage::Placing)
         return "\"random\", or \"place\" and the five ships like A1H5,C3V4,E5H3,G7V3,J1V2 "
                "(origin, H or V, length 5 4 3 3 2)";
@@ -97,6 +87,8 @@ std::string Round::notationHelp() const
 
 std::string Round::resultText() const
 {
+    if (m_watched)
+        return m_watched->resultText();
     if (m_protocol.stage() != Stage::Over)
         return {};
     if (m_protocol.verdict() && !m_protocol.verdict()->verified())
@@ -110,6 +102,11 @@ std::string Round::resultText() const
 
 std::string Round::statusText() const
 {
+    if (m_watched)
+    {
+        const Stage stage = m_watched->stage();
+        return stage == Stage::Placing ? "Placing fleets" : stage == Stage::Revealing ? "Revealing fleets" : "";
+    }
     switch (m_protocol.stage())
     {
         case Stage::Placing: return m_protocol.ownSea() ? "Partner placing fleet" : "Placing fleet";

@@ -1,11 +1,14 @@
 #include <mqttgames/battleship/View.hpp>
 
 #include <algorithm>
+#include <array>
 
 #include <SFML/Graphics/RenderTarget.hpp>
 
 #include <mqttgames/engine/Shapes.hpp>
 #include <mqttgames/engine/Text.hpp>
+
+#include "FoundSea.hpp"
 
 namespace battleship
 {
@@ -38,7 +41,7 @@ View::View(const Round& round, const engine::FontHolder& fonts, const engine::Th
 
 bool View::isPlacing() const
 {
-    return m_round->protocol().stage() == Stage::Placing && !m_round->protocol().ownSea();
+    return !m_round->isWatched() && m_round->protocol().stage() == Stage::Placing && !m_round->protocol().ownSea();
 }
 
 std::optional<engine::Action> View::handleEvent(const sf::Event& event, sf::Vector2f pointer, bool mayAct)
@@ -108,9 +111,56 @@ std::string View::stateKey() const
 void View::rebuild()
 {
     m_shownKey = stateKey();
+    if (m_round->isWatched())
+        return paintWatched();
     paintOwnSea();
     paintTargetSea();
     paintCard();
+}
+
+void View::paintWatched()
+{
+    const engine::Theme& theme = *m_theme;
+    const PublicRecord record = m_round->publicRecord();
+    m_cardShapes.clear();
+    m_cardTexts.clear();
+    const std::array<SeaView*, 2> seas{&m_own, &m_target};
+    const std::array<sf::Color, 2> colors{theme.playerOne, theme.playerTwo};
+    for (int side = 0; side < 2; ++side)
+    {
+        SeaView& view = *seas[side];
+        view.clear();
+        view.setTitle(std::string(sideName(side)) + "'s fleet");
+        paintFoundSea(view, record.seaOf(side), record.fleetOf(side), colors[side], theme);
+        if (!record.hasPlaced(side))
+            view.setVeil("Placing its fleet\xE2\x80\xA6", "");
+    }
+    // The last shot, or the one waiting for its answer, ringed on the sea it hit.
+    if (const auto& pending = record.pendingShot())
+        seas[1 - record.shooter()]->addRing(*pending, theme.accent);
+    else if (!record.shots().empty())
+        seas[record.shooter()]->addRing(record.shots().back().shot, theme.accent);
+
+    // The status bar says the result and the footer the last shot: the card says what comes next.
+    std::string headline;
+    switch (record.stage())
+    {
+        case Stage::Placing: headline = "The fleets are being placed"; break;
+        case Stage::Shooting:
+            headline = record.pendingShot() ? std::string(sideName(record.shooter())) + " fires at " + toString(*record.pendingShot()) + "\xE2\x80\xA6"
+                                            : std::string(sideName(record.shooter())) + " to shoot";
+            break;
+        case Stage::Revealing: headline = "A fleet is sunk: both are revealed and checked"; break;
+        case Stage::Over: headline = record.forfeit() == PublicRecord::Forfeit::None ? "Both fleets revealed" : record.resultText(); break;
+    }
+    const float middle = CardTop + (Height - CardTop) / 2.f;
+    m_cardTexts.push_back(engine::leftText(m_fonts->get(engine::FontId::Bold), headline, 20,
+                                           record.stage() == Stage::Shooting ? colors[record.shooter()] : theme.text, {24.f, middle - 14.f}));
+    const bool revealed = record.fleetOf(0) || record.fleetOf(1);
+    m_cardTexts.push_back(engine::leftText(m_fonts->get(engine::FontId::Regular),
+                                           revealed ? "The fleets as revealed at the end; faint ships were never found"
+                                                    : "Fleets stay hidden until the end: sunk ships show as they go down",
+                                           14, theme.mutedText, {24.f, middle + 14.f}));
 }
 
 void View::paintOwnSea()
@@ -182,20 +232,9 @@ void View::paintTargetSea()
     const TargetSea& sea = m_round->protocol().targetSea();
     m_target.clear();
 
-    // What is left of the enemy fleet: every length, the sunk ones greyed.
-    std::vector<int> lengths(FleetLengths.begin(), FleetLengths.end());
-    std::vector<bool> afloat(lengths.size(), true);
-    for (const Ship& sunk : sea.sunkShips())
-        for (std::size_t i = 0; i < lengths.size(); ++i)
-            if (afloat[i] && lengths[i] == sunk.length)
-            {
-                afloat[i] = false;
-                break;
-            }
-    m_target.setRoster(lengths, afloat, engine::mix(theme.panelRaised, enemy, 0.7f), engine::mix(theme.panelRaised, theme.bad, 0.35f));
-
     if (m_round->protocol().stage() == Stage::Placing)
     {
+        paintFoundSea(m_target, sea, std::nullopt, enemy, theme); // the fleet still whole beneath
         m_target.setCaption("hidden", theme.mutedText);
         if (!m_round->protocol().ownSea())
             m_target.setVeil(m_round->protocol().partnerHasPlaced() ? "The partner is ready" : "Enemy fleet hidden",
@@ -204,38 +243,7 @@ void View::paintTargetSea()
             m_target.setVeil("Waiting for the partner\xE2\x80\xA6", "its fleet is being placed");
         return;
     }
-    m_target.setCaption(std::to_string(sea.shotsFired()) + " shots \xC2\xB7 " + std::to_string(sea.shipsSunk()) + " sunk", theme.mutedText);
-    const sf::Color hitTile = engine::mix(theme.panelRaised, theme.warning, 0.22f);
-    const sf::Color sunkTile = engine::mix(theme.panelRaised, theme.bad, 0.18f);
-    for (int index = 0; index < SeaCells; ++index)
-    {
-        const Coord cell = coordAt(index);
-        switch (sea.at(cell))
-        {
-            case CellState::Unknown: break;
-            case CellState::Miss:
-                m_target.tintTile(cell, engine::mix(theme.panelRaised, theme.panel, 0.55f));
-                m_target.addMiss(cell);
-                break;
-            case CellState::Hit: m_target.tintTile(cell, hitTile); break;
-            case CellState::Sunk: m_target.tintTile(cell, sunkTile); break;
-        }
-    }
-    // After the reveal, the ships never found show as outlines.
-    if (const auto& revealed = m_round->protocol().revealedFleet())
-        for (const Ship& ship : revealed->ships())
-            if (std::ranges::find(sea.sunkShips(), ship) == sea.sunkShips().end())
-                m_target.addShip(ship, engine::fade(enemy, 0.12f), engine::fade(enemy, 0.7f), 1.5f);
-    for (const Ship& ship : sea.sunkShips())
-        m_target.addShip(ship, engine::mix(theme.panelRaised, enemy, 0.35f), enemy, 2.f);
-    for (int index = 0; index < SeaCells; ++index)
-    {
-        const Coord cell = coordAt(index);
-        if (sea.at(cell) == CellState::Hit)
-            m_target.addHit(cell, theme.warning);
-        else if (sea.at(cell) == CellState::Sunk)
-            m_target.addHit(cell, theme.bad);
-    }
+    paintFoundSea(m_target, sea, m_round->protocol().revealedFleet(), enemy, theme);
     if (const auto& answers = m_round->protocol().answersReceived(); !answers.empty() && !m_round->protocol().pendingShot())
         m_target.addRing(answers.back().shot, engine::fade(theme.text, 0.55f));
     if (const auto pending = m_round->protocol().pendingShot())

@@ -1,11 +1,17 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include <mqttgames/battleship/PublicRecord.hpp>
+#include <mqttgames/battleship/Round.hpp>
+#include <mqttgames/battleship/RoundGame.hpp>
 #include <mqttgames/connect4/Rules.hpp>
 #include <mqttgames/engine/Match.hpp>
 #include <mqttgames/engine/Replay.hpp>
@@ -92,13 +98,20 @@ void watchOneMatch(const engine::Game& game)
     { return spectator.snapshot() && !spectator.snapshot()->result.empty(); };
     REQUIRE(engine::runSeats(queue, ann, bob, [&] { return overOn(ann) && overOn(bob) && spectatorSawEnd(early); }, 60s));
 
+    // Both players and the spectator agree on the board anyone may see, and on the result.
     const engine::Round& final = *ann.session().round();
-    INFO(final.boardText());
-    CHECK(bob.session().round()->boardText() == final.boardText());
-    CHECK(early.round()->boardText() == final.boardText());
-    CHECK(early.snapshot()->result == final.resultText());
-    CHECK(early.snapshot()->result == bob.session().round()->resultText());
+    const std::string position = final.publicPosition().value_or("none");
+    INFO(position);
+    CHECK(bob.session().round()->publicPosition() == position);
     const engine::Snapshot& seen = *early.snapshot();
+    CHECK(seen.position == position);
+    auto shown = game.newRound({true});
+    std::string error;
+    REQUIRE(shown->load(position, error));
+    CHECK(early.round()->boardText() == shown->boardText());
+    CHECK_FALSE(seen.result.empty());
+    CHECK(seen.result == final.publicResultText());
+    CHECK(seen.result == bob.session().round()->publicResultText());
     CHECK(seen.round == 1);
     CHECK(seen.wins[0] + seen.wins[1] + seen.draws == 1);
     const bool annStarted = ann.session().localStarts();
@@ -113,25 +126,22 @@ void watchOneMatch(const engine::Game& game)
     REQUIRE(late.start());
     REQUIRE(engine::runSeats(queue, ann, bob, [&] { return late.snapshot().has_value(); }, 10s));
     CHECK(late.snapshot()->showsSameAs(seen));
-    CHECK(late.round()->boardText() == final.boardText());
+    CHECK(late.round()->boardText() == shown->boardText());
 
     // The player's replay holds every position of its log, in order, and ends with the result.
     const auto replay = readFile(folder.path / "ann.jsonl");
-    std::string error;
     REQUIRE(engine::checkReplay(game, replay, error));
-    std::vector<std::string> replayBoards;
-    for (const auto& entry : replay)
-        replayBoards.push_back(engine::roundAt(game, entry.snapshot, error)->boardText());
-    std::vector<std::string> logBoards;
+    std::vector<std::string> logged;
     for (const auto& entry : ann.session().log())
         if (entry.kind == engine::LogEntry::Kind::Move)
-            logBoards.push_back(entry.board);
-    REQUIRE_FALSE(logBoards.empty());
+            logged.push_back(entry.position);
+    REQUIRE_FALSE(logged.empty());
     std::size_t found = 0;
-    for (const auto& board : replayBoards)
-        if (found < logBoards.size() && board == logBoards[found])
+    for (const auto& entry : replay)
+        if (found < logged.size() && entry.snapshot.position == logged[found])
             ++found;
-    CHECK(found == logBoards.size());
+    INFO("position " << found << " of the log: " << (found < logged.size() ? logged[found] : ""));
+    CHECK(found == logged.size());
     CHECK(replay.back().snapshot.showsSameAs(seen));
     // The spectator's recording ends the same way.
     CHECK(readFile(folder.path / "spectator.jsonl").back().snapshot.showsSameAs(seen));
@@ -151,6 +161,83 @@ TEST_CASE("Watching a match: every spectator ends where the players end, and the
         const engine::TurnGame<connect4::Rules> game(connect4::text(), connect4::chooseMove);
         watchOneMatch(game);
     }
+    SECTION("Battleship")
+    {
+        const battleship::RoundGame game;
+        watchOneMatch(game);
+    }
+}
+
+TEST_CASE("A Battleship spectator receives no fleet before its reveal")
+{
+    const battleship::RoundGame game;
+    mqtt::LoopbackBroker broker;
+    mqtt::EventQueue queue;
+    const std::string room = "secrets";
+
+    // Everything published where spectators listen, as it arrives.
+    std::mutex mutex;
+    std::vector<std::string> heard;
+    mqtt::MQTTClient listener([&](const std::string&, const std::string& payload)
+                              {
+                                  const std::scoped_lock lock(mutex);
+                                  heard.push_back(payload);
+                              });
+    REQUIRE(listener.connect(broker.host(), broker.port()));
+    REQUIRE(listener.subscribe(engine::roomTopic(game.info().id, room) + "/watch", 1));
+
+    auto aSettings = engine::botSeat(broker.host(), broker.port(), room, "ann", 1, 1, 100ms);
+    auto bSettings = engine::botSeat(broker.host(), broker.port(), room, "bob", 2, 1, 100ms);
+    aSettings.botPace = bSettings.botPace = 10ms;
+    engine::Match ann(game, queue, aSettings), bob(game, queue, bSettings);
+    ann.connect();
+    bob.connect();
+    const auto over = [](const engine::Match& seat) { return seat.session().roundsFinished() == 1; };
+    const auto heardEnd = [&]
+    {
+        const std::scoped_lock lock(mutex);
+        return !heard.empty() && heard.back().find("won=") != std::string::npos;
+    };
+    REQUIRE(engine::runSeats(queue, ann, bob, [&] { return over(ann) && over(bob) && heardEnd(); }, 60s));
+
+    // The fleets as they were, from each player's own round.
+    std::array<battleship::Fleet, 2> fleets;
+    for (const engine::Match* seat : {&ann, &bob})
+    {
+        const auto& round = dynamic_cast<const battleship::Round&>(*seat->session().round());
+        fleets[round.protocol().localStarts() ? 0 : 1] = round.protocol().ownSea()->fleet();
+    }
+    const std::scoped_lock lock(mutex);
+    int beforeReveal = 0;
+    for (const std::string& payload : heard)
+    {
+        std::string error;
+        const auto snapshot = engine::decodeSnapshot(payload, error);
+        REQUIRE(snapshot);
+        const auto record = battleship::PublicRecord::parse(snapshot->position, error);
+        INFO(payload);
+        REQUIRE(record);
+        if (record->stage() == battleship::Stage::Revealing || record->stage() == battleship::Stage::Over)
+            continue;
+        ++beforeReveal;
+        CHECK_FALSE(record->fleetOf(0));
+        CHECK_FALSE(record->fleetOf(1));
+        // No ship is named before it sinks: not in the position, nor anywhere in the message.
+        for (int side = 0; side < 2; ++side)
+            for (const battleship::Ship& ship : fleets[side].ships())
+            {
+                const auto& sunk = record->seaOf(side).sunkShips();
+                if (std::ranges::find(sunk, ship) == sunk.end())
+                    CHECK(payload.find(battleship::toString(ship)) == std::string::npos);
+            }
+    }
+    CHECK(beforeReveal > 30); // placing, and every shot until a fleet sank
+    // The last message tells both fleets, as revealed at the end.
+    std::string error;
+    const auto last = battleship::PublicRecord::parse(engine::decodeSnapshot(heard.back(), error)->position, error);
+    REQUIRE(last);
+    CHECK(last->fleetOf(0) == fleets[0]);
+    CHECK(last->fleetOf(1) == fleets[1]);
 }
 
 TEST_CASE("Bad replay files are refused, naming the line")

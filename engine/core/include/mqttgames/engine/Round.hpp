@@ -120,6 +120,10 @@ public:
     /// game has no such public form (hidden information it cannot show yet): it cannot be watched
     /// or replayed then.
     virtual std::optional<std::string> publicPosition() const { return std::nullopt; }
+    /// lastEventText() and resultText() in words for anyone watching, who plays neither side (no
+    /// "you"): what a snapshot carries. The same texts by default.
+    virtual std::string publicEventText() const { return lastEventText(); }
+    virtual std::string publicResultText() const { return resultText(); }
 
     /// Whether the round still waits for messages of the partner that nobody acts on: a settle phase
     /// after the last action, before or after the outcome is known (Battleship's reveal of the fleet,

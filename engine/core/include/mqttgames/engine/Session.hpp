@@ -48,6 +48,8 @@ struct LogEntry
     } kind = Kind::Info;
     std::string text;
     std::string board;
+    /// Round::publicPosition() with `board` ("" for a game that has none): what a replay shows.
+    std::string position;
 };
 
 /// The game-independent part of a match between two clients: the envelope, who starts, rounds,
@@ -96,6 +98,10 @@ public:
     /// rather than waiting for us; "" when the partner left first.
     std::string farewell() const;
     void failed(std::string reason);
+    /// Called after each action that reached the round (either side's), once its result is
+    /// counted: whoever follows every position (a recording, the feed) sees each one, however many
+    /// messages arrive at once.
+    void setActionListener(std::function<void()> listener) { m_actionListener = std::move(listener); }
     /// A line of information for the log (where the match is recorded).
     void inform(std::string text);
     /// A warning from the connection for the player (a partner that does not sign, a forgery
@@ -195,6 +201,7 @@ private:
     // The round's lifecycle: start, actions, result, score, settle phase (SessionRound.cpp).
     void startRound(bool localStarts);
     void afterAction();
+    void scoreAction();
     void count(Outcome outcome, bool forfeit, int step);
     void followSettle();
     void settleIfOverdue();
@@ -254,6 +261,7 @@ private:
     const Game* m_game;
     std::string m_localName;
     Send m_send;
+    std::function<void()> m_actionListener;
     Phase m_phase = Phase::Offline; // the game's phase; m_faults may hold it
     Clock m_clock = [] { return std::chrono::steady_clock::now(); };
     std::mt19937_64 m_random{std::random_device{}()};

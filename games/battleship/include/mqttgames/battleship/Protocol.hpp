@@ -60,14 +60,19 @@ public:
     /// Our shots and the partner's answers.
     const TargetSea& targetSea() const { return m_target; }
     const std::vector<ShotRecord>& answersReceived() const { return m_answers; }
+    /// The partner's shots at us and our answers, in order.
+    const std::vector<ShotRecord>& answersGiven() const { return m_given; }
     bool partnerHasPlaced() const { return m_partnerCommitment.has_value(); }
     /// Whether the next shot (or the one in flight) is ours.
     bool localShoots() const { return m_localShoots; }
     /// Our shot waiting for its answer.
     std::optional<Coord> pendingShot() const { return m_pending; }
     /// How many shots the partner fired at us, and the last of them.
-    int shotsReceived() const { return m_shotsReceived; }
-    std::optional<Coord> lastIncoming() const { return m_lastIncoming; }
+    int shotsReceived() const { return static_cast<int>(m_given.size()); }
+    std::optional<Coord> lastIncoming() const
+    {
+        return m_given.empty() ? std::nullopt : std::optional<Coord>(m_given.back().shot);
+    }
     /// The commitments sent and received (hex SHA-256), empty until made.
     const std::string& commitment() const { return m_commitment; }
     std::string partnerCommitment() const { return m_partnerCommitment.value_or(""); }
@@ -97,9 +102,8 @@ private:
     std::optional<std::string> m_partnerCommitment;
     TargetSea m_target;
     std::vector<ShotRecord> m_answers;
+    std::vector<ShotRecord> m_given;
     std::optional<Coord> m_pending;
-    std::optional<Coord> m_lastIncoming;
-    int m_shotsReceived = 0;
     /// The end: our reveal, the partner's and its check.
     struct
     {

@@ -1,10 +1,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include <mqttgames/battleship/Protocol.hpp>
+#include <mqttgames/battleship/PublicRecord.hpp>
 #include <mqttgames/engine/Round.hpp>
 
 namespace battleship
@@ -15,6 +17,9 @@ namespace battleship
 ///
 /// Notation (act and the terminal): "random" or "place A1H5,C3V4,E5H3,G7V3,J1V2" while placing
 /// (each ship is its origin, H or V, its length); a cell "A1".."J10" to shoot.
+///
+/// A round loaded from a public position ("seen ...", see PublicRecord) shows a match to someone
+/// watching it: both seas as the shots found them, Red (the starter) local. It takes no actions.
 class Round : public engine::Round
 {
 public:
@@ -26,6 +31,10 @@ public:
     std::uint64_t revision() const { return m_revision; }
     /// "Fleet verified", "Cheat: ...", "Forfeit: ..." or what is being waited for; "" before the end.
     std::string verificationText() const;
+    /// What anyone watching may know of the round: loaded from a public position, or this side's.
+    PublicRecord publicRecord() const { return m_watched ? *m_watched : PublicRecord::of(m_protocol); }
+    /// Whether the round shows a watched match (loaded from "seen ...") rather than plays one.
+    bool isWatched() const { return m_watched.has_value(); }
 
     engine::Turn turn() const override;
     engine::Outcome outcome() const override;
@@ -42,8 +51,12 @@ public:
     /// number SEED (ours first), then the shots, alternately and the starter first, each answered by
     /// the other fleet; "auto" lets medium bots (seeded from SEED) fire N more shots, or play to the
     /// end. A finished game ends with the partner's reveal, verified. "" or "new" is the start of
-    /// placement. (See Position.hpp.)
+    /// placement. (See Position.hpp.) "seen ..." is a public position: the round shows it, watched.
     bool load(std::string_view position, std::string& error) override;
+    /// PublicRecord's text form: shots, answers, and each fleet only once revealed.
+    std::optional<std::string> publicPosition() const override { return publicRecord().toText(); }
+    std::string publicEventText() const override { return publicRecord().eventText(); }
+    std::string publicResultText() const override { return publicRecord().resultText(); }
     /// While waiting for the partner's reveal (stage Revealing): the session bounds that wait.
     bool isSettling() const override { return m_protocol.stage() == Stage::Revealing; }
     /// The reveal did not come in time: the partner forfeits the round, whatever the shots say (a
@@ -62,6 +75,7 @@ private:
     engine::Reply reply(Protocol::Step step);
 
     Protocol m_protocol;
+    std::optional<PublicRecord> m_watched;
     std::string m_lastEvent;
     std::uint64_t m_revision = 0;
 };

@@ -41,6 +41,8 @@ public:
     /// Back to empty water, nothing highlighted.
     void clear();
     void setCaption(const std::string& caption, sf::Color color);
+    /// The heading above the grid ("Your fleet").
+    void setTitle(const std::string& title) { m_title.setString(title); }
     /// Colours one water tile (hover, miss, hit).
     void tintTile(Coord cell, sf::Color color);
     /// Marks the labels of a cell's column and row (the hovered cell).

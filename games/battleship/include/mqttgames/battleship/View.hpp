@@ -18,7 +18,8 @@ namespace battleship
 /// Both seas side by side (ours with the partner's shots, theirs with ours) and a card beneath
 /// that says what to do, or at the end whether the partner's fleet was verified. While placing,
 /// the draft fleet is ours to drag and rotate (Placement) until "Ready" yields "place ...";
-/// afterwards a click on enemy waters yields the shot. Geometry is rebuilt when something changes, never in draw().
+/// afterwards a click on enemy waters yields the shot. A watched round shows both seas as the shots
+/// found them and takes no clicks. Geometry is rebuilt when something changes, never in draw().
 class View : public engine::RoundView
 {
 public:
@@ -45,6 +46,8 @@ private:
     void paintOwnSea();
     void paintTargetSea();
     void paintCard();
+    /// A watched match: both seas as the shots found them, and the last event or the result.
+    void paintWatched();
     void paintVerdict(const std::string& headline, const std::string& detail, bool verified);
     void draw(sf::RenderTarget& target, sf::RenderStates states) const override;
 
