@@ -4,6 +4,7 @@
 #include <mqttgames/mqtt/MQTTClient.hpp>
 
 #include "GameClientSession.hpp"
+#include "HandOver.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -28,12 +29,6 @@ const char* toString(GameState state)
     }
     return "UNKNOWN";
 }
-
-namespace
-{
-// How long disconnect() waits for the reactor to have sent our goodbye to the kernel.
-constexpr std::chrono::milliseconds HandOverWait{80};
-} // namespace
 
 GameClient::GameClient(StateCallback stateChanged, MessageCallback messageReceived, std::string topic,
                        std::shared_ptr<Reactor> reactor) :
@@ -161,7 +156,7 @@ void GameClient::disconnect()
             done->second.notify_all();
         });
     std::unique_lock lock(done->first);
-    done->second.wait_for(lock, HandOverWait, [&] { return *finished; });
+    done->second.wait_for(lock, detail::HandOverWait, [&] { return *finished; });
 }
 
 bool GameClient::lookForPartner()
@@ -186,6 +181,13 @@ bool GameClient::lookForPartner()
             self.announce();
         });
     return true;
+}
+
+void GameClient::setBesideCallback(const std::string& filter, BesideCallback callback)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->settings.besideFilter = filter;
+    m_impl->settings.onBeside = std::move(callback);
 }
 
 void GameClient::setEventCallback(EventCallback callback)

@@ -3,6 +3,8 @@
 #include <mqttgames/mqtt/GameWire.hpp>
 #include <mqttgames/mqtt/MQTTClient.hpp>
 
+#include <mosquitto.h>
+
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -87,6 +89,8 @@ void GameClient::Impl::begin(std::uint64_t id, const std::string& host, int port
             return; // disconnect() came first
         run.session = id;
         run.events = settings.onEvent;
+        run.beside = settings.onBeside;
+        run.besideFilter = settings.onBeside && !settings.besideFilter.empty() ? topic + "/" + settings.besideFilter : "";
         seconds = settings.keepalive;
         const auto reactorOwner = owner.lock();
         if (!reactorOwner)
@@ -108,10 +112,10 @@ void GameClient::Impl::begin(std::uint64_t id, const std::string& host, int port
     mqttClient->setWill(topic, wire::format(wire::DisconnectText, this->id), 0, false, willSecret);
     const std::weak_ptr<Impl> weak = weak_from_this();
     mqttClient->setMessageInfoCallback(
-        [weak, id](const std::string&, const std::string& payload, const MQTTClient::MessageInfo& info)
+        [weak, id](const std::string& topic, const std::string& payload, const MQTTClient::MessageInfo& info)
         {
             if (const auto self = weak.lock(); self && self->run.session == id)
-                self->handleMessage(payload, info);
+                topic == self->topic ? self->handleMessage(payload, info) : self->handleBeside(topic, payload);
         });
     mqttClient->setConnectionCallback(
         [weak, id](bool connected, const std::string& reason)
@@ -212,6 +216,8 @@ void GameClient::Impl::handleConnected()
             mqttClient->setReceiveOwnMessages(true);
             mqttClient->subscribe(proofFilter(), 0);
         }
+        if (!run.besideFilter.empty())
+            mqttClient->subscribe(run.besideFilter, 0);
         timers.subscribe = reactor.after(setting(&Settings::connectTimeout),
                                          [self = shared_from_this()]
                                          {
@@ -247,8 +253,24 @@ void GameClient::Impl::handleConnectionLost(const std::string& reason)
     enter(GameState::Disconnected);
 }
 
+void GameClient::Impl::handleBeside(const std::string& topic, const std::string& payload)
+{
+    bool matches = false;
+    if (run.besideFilter.empty() || mosquitto_topic_matches_sub(run.besideFilter.c_str(), topic.c_str(), &matches) != MOSQ_ERR_SUCCESS ||
+        !matches)
+        return; // the proof filter's catch (MQTT 5), or what a broker sends unasked
+    {
+        std::lock_guard lock(mutex);
+        if (shared.leaving)
+            return;
+    }
+    gate.run([&] { run.beside(topic.substr(this->topic.size() + 1), payload); });
+}
+
 void GameClient::Impl::handleSubscribed(const std::string& filter, bool granted)
 {
+    if (!granted && filter == run.besideFilter)
+        return log.write("the broker refused '" + filter + "': nothing comes beside the game");
     if (run.told != GameState::Connecting || granted)
         return;
     if (filter == topic)

@@ -41,6 +41,8 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
         bool verbose = false;
         std::size_t maxMessageSize = 64 * 1024;
         EventCallback onEvent;
+        std::string besideFilter; // below the topic
+        BesideCallback onBeside;
     };
 
     // What callers wait for and read; guarded by `mutex`.
@@ -63,6 +65,8 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
         std::uint64_t session = 0;        // what its MQTTClient tells counts only while this is current
         GameState told = GameState::Idle; // the state last told to onState
         EventCallback events;             // taken from `settings` as the session began
+        BesideCallback beside;            // so is this, with its whole filter ("" for none)
+        std::string besideFilter;
         bool resuming = false;            // our connection dropped while paired: we want that partner back
         std::optional<std::pair<std::string, std::string>> earlyHello; // sender and text of a hello that came while Connecting
         // Refusals told in the current second: a flood of forgeries must not flood the caller's queue.
@@ -168,6 +172,8 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
 
     // Every message on the topic.
     void handleMessage(const std::string& payload, const MQTTClient::MessageInfo& info);
+    /// A message on another topic than the game's: for the beside callback if its filter matches.
+    void handleBeside(const std::string& topic, const std::string& payload);
     void handleHello(const std::string& sender, const std::string& text);
     void handlePartnerMessage(const std::string& sender, const std::string& text, const MQTTClient::MessageInfo& info);
 

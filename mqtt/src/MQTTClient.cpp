@@ -1,6 +1,7 @@
 #include <mqttgames/mqtt/MQTTClient.hpp>
 
 #include "AckWait.hpp"
+#include "HandOver.hpp"
 #include "MQTTClientSession.hpp"
 #include "MosquittoLibrary.hpp"
 
@@ -17,13 +18,6 @@
 
 namespace mqtt
 {
-namespace
-{
-
-// How long disconnect() waits for the reactor to have handed its packets to the kernel.
-constexpr std::chrono::milliseconds HandOverWait{80};
-
-} // namespace
 
 using detail::AckWait;
 using detail::Link;
@@ -114,7 +108,7 @@ void MQTTClient::disconnect()
             done->fulfil(true);
         });
     std::unique_lock lock(done->mutex);
-    done->answered.wait_for(lock, HandOverWait, [&] { return done->granted.has_value(); });
+    done->answered.wait_for(lock, detail::HandOverWait, [&] { return done->granted.has_value(); });
 }
 
 bool MQTTClient::publish(const std::string& topic, const std::string& payload, int qos, bool retain)

@@ -5,6 +5,7 @@
 
 #include <mqttgames/engine/Session.hpp>
 
+#include "Audience.hpp"
 #include "Farewell.hpp"
 
 namespace engine
@@ -41,7 +42,8 @@ Connection::Connection(mqtt::EventQueue queue, Session& session, Settings settin
     : m_queue(std::move(queue)),
       m_session(&session),
       m_settings(std::move(settings)),
-      m_byeConfirmed(std::make_shared<ByeLatch>())
+      m_byeConfirmed(std::make_shared<ByeLatch>()),
+      m_audience(std::make_shared<Audience>(m_queue))
 {
     // Callbacks hold only a weak token: once the connection is gone, queued calls do nothing.
     const std::weak_ptr<int> alive = m_alive;
@@ -77,6 +79,9 @@ Connection::Connection(mqtt::EventQueue queue, Session& session, Settings settin
     m_client->setCredentials(m_settings.username, m_settings.password);
     m_client->setRoomPassword(m_settings.roomPassword);
     m_client->setTls(m_settings.tls);
+    m_client->setBesideCallback(std::string(PresenceSubtopic) + "/+",
+                                [audience = m_audience](const std::string& subtopic, const std::string& payload)
+                                { audience->note(subtopic, payload); });
     m_session->setGracePeriod(m_settings.gracePeriod);
 }
 
@@ -124,6 +129,11 @@ void Connection::publishFeed(const std::string& snapshot)
     // A partner of the seed's protocol publishes no feed: then we do, whichever side we are.
     if (m_partner && (m_partner->first || !m_partner->signedMessages))
         m_client->publishBeside(FeedSubtopic, snapshot, true);
+}
+
+std::size_t Connection::watchers() const
+{
+    return m_audience->count();
 }
 
 void Connection::leave()

@@ -54,6 +54,11 @@ std::filesystem::path Match::recordingFile() const
     return m_recorder ? m_recorder->file() : std::filesystem::path();
 }
 
+std::size_t Match::watchers() const
+{
+    return m_connection ? m_connection->watchers() : 0;
+}
+
 void Match::connect()
 {
     Connection::Settings settings;

@@ -4,6 +4,7 @@
 #include <mqttgames/engine/Match.hpp>
 #include <mqttgames/engine/Replay.hpp>
 #include <mqttgames/engine/Round.hpp>
+#include <mqttgames/mqtt/GameWire.hpp>
 #include <mqttgames/mqtt/MQTTClient.hpp>
 #include <mqttgames/mqtt/SafeText.hpp>
 
@@ -18,6 +19,8 @@ Spectator::Spectator(const Game& game, mqtt::EventQueue queue, ConnectionSetting
 Spectator::~Spectator()
 {
     m_alive.reset();
+    if (m_client)
+        m_client->publish(m_presence, "", 1, true); // gone: goes out before the polite disconnect
     m_client.reset();
 }
 
@@ -40,12 +43,25 @@ bool Spectator::start()
                                                   m_settings.username, m_settings.password);
     m_client->setTls(m_settings.tls);
     m_client->setVerbose(m_settings.verbose);
+    m_presence = roomTopic(m_game->info().id, m_settings.room) + "/" + PresenceSubtopic + "/" + mqtt::wire::randomId();
+    m_client->setWill(m_presence, "", 1, true); // a retained nothing: the broker forgets we were here
+    m_client->setConnectionCallback(m_queue.post(
+        [this, alive](bool connected, const std::string&)
+        {
+            if (alive.lock() && connected)
+                announce();
+        }));
     if (!m_client->connect(m_settings.host, m_settings.port) || !m_client->subscribe(topic()))
     {
         m_problem = "cannot watch on " + m_settings.host + ":" + std::to_string(m_settings.port) + ": " + m_client->getLastError();
         return false;
     }
     return true;
+}
+
+void Spectator::announce()
+{
+    m_client->publish(m_presence, "1", 1, true);
 }
 
 void Spectator::record(std::unique_ptr<Recorder> recorder)

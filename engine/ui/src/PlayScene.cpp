@@ -101,9 +101,11 @@ bool PlayScene::update(sf::Time dt)
 
     bool animating = m_view && m_view->update(dt, mayAct());
     const std::uint64_t revision = m_match->session().revision();
-    if (revision != m_seenRevision)
+    const std::size_t watchers = m_match->watchers();
+    if (revision != m_seenRevision || watchers != m_shownWatchers)
     {
         m_seenRevision = revision;
+        m_shownWatchers = watchers;
         refreshStatus();
         animating = true; // draw the change
     }
@@ -247,6 +249,8 @@ void PlayScene::refreshStatus()
     }
     if (m_match->settings().botLevel && session.phase() == Phase::Playing && session.isLocalTurn())
         content.turn = "Computer thinking\xE2\x80\xA6";
+    if (const std::size_t watchers = m_match->watchers(); watchers > 0)
+        content.connection += "  \xC2\xB7  " + std::to_string(watchers) + " watching";
     m_status.setContent(std::move(content));
 }
 

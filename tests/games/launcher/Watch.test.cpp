@@ -122,11 +122,18 @@ void watchOneMatch(const engine::Game& game)
     CHECK(bob.session().notice().empty());
 
     // A spectator who comes after the end sees the final position at once: it was kept for it.
-    engine::Spectator late(game, queue, spectatorAt(broker, room));
-    REQUIRE(late.start());
-    REQUIRE(engine::runSeats(queue, ann, bob, [&] { return late.snapshot().has_value(); }, 10s));
-    CHECK(late.snapshot()->showsSameAs(seen));
-    CHECK(late.round()->boardText() == shown->boardText());
+    // Both players count who watches: the early spectator, then the late one too, until it leaves.
+    const auto watchedBy = [&](std::size_t count) { return ann.watchers() == count && bob.watchers() == count; };
+    CHECK(engine::runSeats(queue, ann, bob, [&] { return watchedBy(1); }, 10s));
+    {
+        engine::Spectator late(game, queue, spectatorAt(broker, room));
+        REQUIRE(late.start());
+        REQUIRE(engine::runSeats(queue, ann, bob, [&] { return late.snapshot().has_value(); }, 10s));
+        CHECK(late.snapshot()->showsSameAs(seen));
+        CHECK(late.round()->boardText() == shown->boardText());
+        CHECK(engine::runSeats(queue, ann, bob, [&] { return watchedBy(2); }, 10s));
+    }
+    CHECK(engine::runSeats(queue, ann, bob, [&] { return watchedBy(1); }, 10s));
 
     // The player's replay holds every position of its log, in order, and ends with the result.
     const auto replay = readFile(folder.path / "ann.jsonl");
@@ -166,6 +173,37 @@ TEST_CASE("Watching a match: every spectator ends where the players end, and the
         const battleship::RoundGame game;
         watchOneMatch(game);
     }
+}
+
+TEST_CASE("Players count their spectators; a stranger's false ones are bounded and change nothing else")
+{
+    const engine::TurnGame<tictactoe::Board> game(tictactoe::text());
+    mqtt::LoopbackBroker broker;
+    mqtt::EventQueue queue;
+    const std::string room = "crowd";
+    auto aSettings = engine::botSeat(broker.host(), broker.port(), room, "ann", 1, 1, 100ms);
+    auto bSettings = engine::botSeat(broker.host(), broker.port(), room, "bob", 2, 1, 100ms);
+    aSettings.botPace = bSettings.botPace = 200ms;
+    engine::Match ann(game, queue, aSettings), bob(game, queue, bSettings);
+    ann.connect();
+    bob.connect();
+    REQUIRE(engine::runSeats(queue, ann, bob, [&] { return ann.session().phase() == engine::Phase::Playing; }, 10s));
+
+    // A stranger claims two thousand spectators, then takes one back: the count stops at the bound.
+    mqtt::MQTTClient stranger;
+    REQUIRE(stranger.connect(broker.host(), broker.port()));
+    const std::string here = engine::roomTopic(game.info().id, room) + "/" + engine::PresenceSubtopic + "/";
+    for (int i = 0; i < 2000; ++i)
+        REQUIRE(stranger.publish(here + std::to_string(i), "1", 1));
+    REQUIRE(engine::runSeats(queue, ann, bob, [&] { return ann.watchers() == 999 && bob.watchers() == 999; }, 20s));
+    REQUIRE(stranger.publish(here + "0", "", 1));
+    REQUIRE(engine::runSeats(queue, ann, bob, [&] { return ann.watchers() == 998; }, 10s));
+
+    // The match goes on to its end as if nobody were there.
+    REQUIRE(engine::runSeats(queue, ann, bob, [&] { return ann.session().roundsFinished() == 1 && bob.session().roundsFinished() == 1; }, 60s));
+    CHECK(ann.session().notice().empty());
+    CHECK(bob.session().notice().empty());
+    CHECK(queue.dropped() == 0);
 }
 
 TEST_CASE("A Battleship spectator receives no fleet before its reveal")

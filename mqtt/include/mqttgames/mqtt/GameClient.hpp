@@ -133,6 +133,12 @@ public:
     /// never read it, and nothing there reaches a partner (a match's feed for spectators). False
     /// when not connected.
     bool publishBeside(const std::string& subtopic, const std::string& payload, bool retain);
+    /// What arrives beside the game: the topic's part after TOPIC/, and the payload.
+    using BesideCallback = std::function<void(const std::string& subtopic, const std::string& payload)>;
+    /// Also subscribes to TOPIC/FILTER (wildcards allowed: "watch/here/+") once connected, and again
+    /// after reconnects; what arrives there goes to `callback` on the reactor's thread, never to the
+    /// game (spectators announcing themselves). Set before connect().
+    void setBesideCallback(const std::string& filter, BesideCallback callback);
     /// After the partner left (state Disconnected while still connected): waits for a new partner.
     bool lookForPartner();
     /// Also reports every event; set before connect().

@@ -14,6 +14,7 @@
 namespace engine
 {
 
+class Audience;
 class ByeLatch;
 class Session;
 
@@ -62,6 +63,8 @@ public:
     /// that a signal ends the program within half a second even when no confirmation comes.
     static constexpr std::chrono::milliseconds ByeTimeout{300};
     const Settings& settings() const { return m_settings; }
+    /// How many spectators say they watch this room (see Spectator).
+    std::size_t watchers() const;
 
 private:
     void onEvent(const mqtt::GameEvent& event);
@@ -71,6 +74,7 @@ private:
     Settings m_settings;
     std::shared_ptr<int> m_alive = std::make_shared<int>(0);
     std::shared_ptr<ByeLatch> m_byeConfirmed;
+    std::shared_ptr<Audience> m_audience; // noted on the network thread
     std::unique_ptr<mqtt::GameClient> m_client;
     std::optional<mqtt::event::Paired> m_partner; // of the current pairing: the same one back resumes it
     std::optional<std::chrono::steady_clock::time_point> m_linkBackAt; // while Reconnecting

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -72,6 +73,8 @@ public:
     const MatchSettings& settings() const { return m_settings; }
     /// The replay file this match is written to; empty when it is not recorded.
     std::filesystem::path recordingFile() const;
+    /// How many spectators say they watch this room (0 when not connected).
+    std::size_t watchers() const;
     /// The queue this match's network and bot threads post to.
     mqtt::EventQueue queue() const { return m_queue; }
     std::string topic() const;

@@ -25,10 +25,14 @@ class Round;
 /// The subtopic of a room where its players keep the match's feed (Match publishes it): a retained
 /// snapshot, replaced at every change, so a spectator who comes late sees the position at once.
 inline constexpr const char* FeedSubtopic = "watch";
+/// Where spectators say they are there: each keeps a retained message on PresenceSubtopic/ID,
+/// cleared when it leaves (by its will if it vanishes). Players count them.
+inline constexpr const char* PresenceSubtopic = "watch/here";
 
 /// Watches the match in a room: reads the players' feed and keeps the latest snapshot and its
-/// round. It never takes a seat and never publishes. Main thread only: what the network brings
-/// reaches it through the queue.
+/// round. It never takes a seat; all it publishes is that it is there (PresenceSubtopic), which
+/// the players count and nothing else reads. Main thread only: what the network brings reaches it
+/// through the queue.
 class Spectator
 {
 public:
@@ -62,6 +66,8 @@ public:
 
 private:
     void receive(const std::string& payload);
+    /// Says we are here (again after a reconnect: the will cleared it when the link dropped).
+    void announce();
 
     const Game* m_game;
     mqtt::EventQueue m_queue;
@@ -72,6 +78,7 @@ private:
     Listener m_listener;
     std::uint64_t m_revision = 0;
     std::string m_problem;
+    std::string m_presence; // our topic under PresenceSubtopic
     std::shared_ptr<int> m_alive = std::make_shared<int>(0); // queued calls run only while it lives
     std::unique_ptr<mqtt::MQTTClient> m_client;             // last: destroyed first
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -69,6 +70,7 @@ private:
     const Round* m_viewedRound = nullptr;
     Overlay m_overlay = Overlay::None;
     std::uint64_t m_seenRevision = ~std::uint64_t{0};
+    std::size_t m_shownWatchers = 0;
     sf::Vector2f m_pointer{-1.f, -1.f};
     bool m_animating = true;
     bool m_left = false;
