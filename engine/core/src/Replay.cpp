@@ -44,6 +44,18 @@ std::filesystem::path replayFolder()
     return "replays";
 }
 
+std::string shownPath(const std::filesystem::path& path)
+{
+    const std::string text = path.string();
+    const char* home = std::getenv("HOME");
+    if (!home || *home != '/')
+        return text;
+    const std::string prefix = std::filesystem::path(home).lexically_normal().string();
+    if (text.size() > prefix.size() && text.starts_with(prefix) && text[prefix.size()] == '/' && prefix != "/")
+        return "~" + text.substr(prefix.size());
+    return text;
+}
+
 std::filesystem::path newReplayFile(const std::filesystem::path& folder, const std::string& game, const std::string& room)
 {
     std::string safeRoom = room;

@@ -49,6 +49,7 @@ Seats makeSeats(const Choice& choice, mqtt::EventQueue queue)
         computer.botLevel = choice.vsComputer;
         computer.rematch = choice.bot ? engine::MatchSettings::Rematch::Always : engine::MatchSettings::Rematch::WhenAsked;
         computer.verbose = false;
+        computer.recordTo.clear(); // one recording of the match: two writers would mangle one file
         seats.computer = std::make_unique<engine::Match>(*choice.game, queue, computer);
     }
     return seats;

@@ -8,6 +8,7 @@
 #include <SFML/Graphics/RenderTarget.hpp>
 
 #include <mqttgames/engine/Context.hpp>
+#include <mqttgames/engine/Replay.hpp>
 #include <mqttgames/engine/SceneStack.hpp>
 #include <mqttgames/engine/Text.hpp>
 
@@ -32,6 +33,8 @@ PlayScene::PlayScene(SceneStack& stack, const GameWithView& game, std::unique_pt
       m_options(std::move(options)),
       m_status(context().fonts, context().theme, {Margin, Margin, context().size.x - 2 * Margin, StatusHeight})
 {
+    if (const auto file = m_match->recordingFile(); !file.empty())
+        m_recordingText = "recording to " + shownPath(file);
     followSession();
 }
 
@@ -271,10 +274,14 @@ void PlayScene::draw(sf::RenderTarget& target) const
     const sf::Vector2f centre{footer.left + footer.width / 2.f, footer.top + footer.height / 2.f};
     if (m_overlay == Overlay::RoundOver)
         return;
+    const std::string& recording = m_recordingText;
+    const sf::Vector2f first = recording.empty() ? centre : centre - sf::Vector2f{0.f, 11.f};
     if (!session.notice().empty())
-        target.draw(centredText(regular, session.notice(), 17, theme.warning, centre));
+        target.draw(centredText(regular, session.notice(), 17, theme.warning, first));
     else if (session.phase() == Phase::Playing && session.partnerName().size())
-        target.draw(centredText(regular, session.scoreText("  \xC2\xB7  "), 17, theme.mutedText, centre));
+        target.draw(centredText(regular, session.scoreText("  \xC2\xB7  "), 17, theme.mutedText, first));
+    if (!recording.empty())
+        target.draw(centredText(regular, recording, 13, theme.mutedText, centre + sf::Vector2f{0.f, 15.f}));
 }
 
 } // namespace engine

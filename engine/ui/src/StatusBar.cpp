@@ -1,5 +1,7 @@
 #include <mqttgames/engine/StatusBar.hpp>
 
+#include <algorithm>
+
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
 
@@ -24,13 +26,15 @@ void StatusBar::draw(sf::RenderTarget& target, sf::RenderStates states) const
     const float right = m_box.left + m_box.width - 18.f;
 
     // Left: "You" and a badge with the side's mark in its colour.
+    float leftEnd = left;
     if (!m_content.side.empty())
     {
-        target.draw(leftText(regular, "You", 15, m_theme->mutedText, {left, middle - 11.f}), states);
-        target.draw(leftText(bold, m_content.side, 22, m_content.sideColor, {left, middle + 11.f}), states);
+        const sf::Text you = leftText(regular, "You", 15, m_theme->mutedText, {left, middle - 11.f});
+        const sf::Text side = leftText(bold, m_content.side, 22, m_content.sideColor, {left, middle + 11.f});
+        target.draw(you, states);
+        target.draw(side, states);
+        leftEnd = std::max(you.getGlobalBounds().left + you.getGlobalBounds().width, side.getGlobalBounds().left + side.getGlobalBounds().width);
     }
-
-    target.draw(centredText(bold, m_content.turn, 24, m_content.turnColor, {m_box.left + m_box.width / 2.f, middle}), states);
 
     // Right: the partner with a dot for the connection state; the state in words beneath.
     const sf::Text partner = rightText(regular, m_content.partner.empty() ? "no partner yet" : m_content.partner, 17, m_theme->text, {right, middle - 10.f});
@@ -40,7 +44,18 @@ void StatusBar::draw(sf::RenderTarget& target, sf::RenderStates states) const
     dot.setPosition(partner.getGlobalBounds().left - 12.f, middle - 9.f);
     dot.setFillColor(m_content.connectionColor);
     target.draw(dot, states);
-    target.draw(rightText(regular, m_content.connection, 13, m_theme->mutedText, {right, middle + 13.f}), states);
+    const sf::Text connection = rightText(regular, m_content.connection, 13, m_theme->mutedText, {right, middle + 13.f});
+    target.draw(connection, states);
+    const float rightStart = std::min(dot.getPosition().x - 5.f, connection.getGlobalBounds().left);
+
+    // The middle: smaller when long, so that it never runs into either side.
+    const float centre = m_box.left + m_box.width / 2.f;
+    const float room = 2.f * std::min(centre - leftEnd, rightStart - centre) - 24.f;
+    unsigned size = 24;
+    sf::Text turn = centredText(bold, m_content.turn, size, m_content.turnColor, {centre, middle});
+    while (size > 14 && turn.getLocalBounds().width > room)
+        turn = centredText(bold, m_content.turn, --size, m_content.turnColor, {centre, middle});
+    target.draw(turn, states);
 }
 
 } // namespace engine

@@ -1,11 +1,15 @@
 // With no opponent named, the launcher plays the computer, in a room of its own, whatever broker answers.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include <mqttgames/engine/Match.hpp>
 #include <mqttgames/mqtt/GameClient.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
 
+#include "AllGames.hpp"
 #include "CommandLine.hpp"
+#include "Launch.hpp"
 #include "support/LauncherProcess.hpp"
 
 using namespace std::chrono_literals;
@@ -74,4 +78,17 @@ TEST_CASE("launcher: the default opponent")
         CHECK(launcher.wait(5s) == 0);
         CHECK(stranger.getState() == mqtt::GameState::Connected);
     }
+}
+
+TEST_CASE("launcher: against the computer, only the player's seat records the match")
+{
+    runner::Choice choice;
+    choice.game = launcher::allGames().front();
+    choice.vsComputer = 0;
+    const mqtt::EventQueue queue;
+    const runner::Seats seats = runner::makeSeats(choice, queue);
+    REQUIRE(seats.computer);
+    CHECK_FALSE(seats.player->recordingFile().empty());
+    CHECK(seats.computer->recordingFile().empty());
+    std::filesystem::remove(seats.player->recordingFile());
 }

@@ -37,6 +37,8 @@ private:
 /// Where matches are recorded: $XDG_DATA_HOME/mqttgames/replays, else ~/.local/share/mqttgames/replays
 /// (the working folder's "replays" when neither is known).
 std::filesystem::path replayFolder();
+/// A path as a person reads it on screen: the home folder as "~".
+std::string shownPath(const std::filesystem::path& path);
 /// A new file in `folder` (created empty, so nobody else takes its name) for a match of `game` in
 /// `room`: GAME-ROOM-YYYYMMDD-HHMMSS.jsonl, with a number added if that exists already.
 std::filesystem::path newReplayFile(const std::filesystem::path& folder, const std::string& game, const std::string& room);

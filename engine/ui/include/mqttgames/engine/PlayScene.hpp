@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include <mqttgames/engine/Match.hpp>
@@ -71,6 +72,7 @@ private:
     Overlay m_overlay = Overlay::None;
     std::uint64_t m_seenRevision = ~std::uint64_t{0};
     std::size_t m_shownWatchers = 0;
+    std::string m_recordingText; // under the board: where the match is recorded
     sf::Vector2f m_pointer{-1.f, -1.f};
     bool m_animating = true;
     bool m_left = false;
