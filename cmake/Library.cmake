@@ -11,4 +11,9 @@ function(mqttgames_library target)
     PRIVATE src)
   target_compile_features(${target} PUBLIC cxx_std_20)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+  if(CMAKE_UNITY_BUILD)
+    # A unity file includes the sources, and GCC then takes a class holding a type of a source's
+    # anonymous namespace for a header's mistake; each source alone (the other flavours) is checked.
+    target_compile_options(${target} PRIVATE -Wno-subobject-linkage)
+  endif()
 endfunction()

@@ -109,8 +109,10 @@ int runHeadless(Match& match, std::ostream& out, const HeadlessSettings& setting
             const std::optional<std::string> line = lines.front();
             const std::string text = line ? trimmed(*line) : std::string();
             const bool quits = !line || text == "quit" || text == "q" || text == "exit";
-            const bool ready = session.phase() == Phase::RoundOver || session.isLocalTurn() ||
-                               session.phase() == Phase::Failed || session.phase() == Phase::PartnerLeft;
+            const bool courtesy = text == "resign" || text == "draw" || text == "takeback";
+            const bool playing = session.phase() == Phase::Playing;
+            const bool ready = session.phase() == Phase::RoundOver || session.isLocalTurn() || session.phase() == Phase::Failed ||
+                               session.phase() == Phase::PartnerLeft || (playing && (courtesy || session.partnerProposal()));
             if (!quits && !ready)
                 break;
             lines.pop_front();
@@ -132,8 +134,14 @@ int runHeadless(Match& match, std::ostream& out, const HeadlessSettings& setting
                 else
                     session.requestRematch();
             }
+            else if (const auto answer = yesOrNo(text); answer && session.partnerProposal())
+                session.answer(*answer);
+            else if (text == "resign")
+                session.resign(); // a refusal is logged, as are the others
+            else if (courtesy)
+                session.propose(text == "draw" ? Session::Proposal::Draw : Session::Proposal::Takeback);
             else if (session.isLocalTurn() && !text.empty())
-                session.act(text); // a refusal is logged
+                session.act(text); // on our turn a move is the answer too: a proposal lapses with it
             lastPrompt.clear(); // the answer ends the line: ask afresh
         }
         printLog();
@@ -156,8 +164,12 @@ int runHeadless(Match& match, std::ostream& out, const HeadlessSettings& setting
                     prompt(session.localWantsRematch() ? "waiting for the partner to agree\n" : "play again? [y/n] ");
                 break;
             case Phase::Playing:
-                if (person && session.isLocalTurn())
-                    prompt("your move (" + session.round()->notationHelp() + "): ");
+                if (person && session.partnerProposal())
+                    prompt(session.partnerName() +
+                           (session.partnerProposal() == Session::Proposal::Draw ? " offers a draw" : " asks to take its move back") +
+                           ": accept? [y/n] ");
+                else if (person && session.isLocalTurn())
+                    prompt("your move (" + session.round()->notationHelp() + "; or resign): ");
                 break;
             default: break;
         }

@@ -87,11 +87,14 @@ void Session::apply(const Envelope& envelope)
         return setNotice("ignored the partner's " + envelope.type + " outside a round");
     if (envelope.round != m_rounds.number)
         return setNotice("ignored the partner's " + envelope.type + " of round " + std::to_string(envelope.round));
+    if (applyCourtesy(envelope))
+        return;
     Reply reply = m_rounds.current->receive(envelope.type, envelope.body);
     if (!reply.accepted)
         return setNotice("refused the partner's " + envelope.type + ": " + reply.reason);
     sendAll(std::move(reply.send));
     m_notice.clear();
+    noteAction(Turn::Remote);
     afterAction();
 }
 

@@ -23,6 +23,11 @@ void Session::startRound(bool localStarts)
     m_rounds.scoredForfeit = false;
     m_rounds.wasSettling = false;
     m_rounds.settleDeadline.reset();
+    m_rounds.actions = 0;
+    m_rounds.lastActor = Turn::None;
+    m_rounds.ourProposal.reset();
+    m_rounds.partnerProposal.reset();
+    m_rounds.conceded.reset();
     const int number = m_rounds.number;
     RoundSetup setup;
     setup.localStarts = localStarts;
@@ -67,6 +72,7 @@ bool Session::act(const Action& action)
     }
     sendAll(std::move(reply.send));
     m_notice.clear();
+    noteAction(Turn::Local);
     afterAction();
     return true;
 }
@@ -91,6 +97,8 @@ void Session::afterAction()
 
 void Session::scoreAction()
 {
+    if (m_rounds.conceded)
+        return; // a resignation or an agreed draw ended it: nothing the rules say changes that
     if (const std::string event = m_rounds.current->lastEventText(); !event.empty())
         addLog(LogEntry::Kind::Move, event);
     const bool settleEnded = m_rounds.wasSettling && !m_rounds.current->isSettling();
@@ -128,12 +136,22 @@ void Session::count(Outcome outcome, bool forfeit, int step)
 
 std::string Session::scoreText(const std::string& separator) const
 {
-    const auto side = [](const std::string& who, int count, int byForfeit)
-    { return who + " " + std::to_string(count) + (byForfeit > 0 ? " (" + std::to_string(byForfeit) + " by forfeit)" : ""); };
+    // "(1 by forfeit, 2 by resignation)" after a side's wins, when there are such.
+    const auto how = [](int byForfeit, int byResignation)
+    {
+        std::string text;
+        if (byForfeit > 0)
+            text = std::to_string(byForfeit) + " by forfeit";
+        if (byResignation > 0)
+            text += (text.empty() ? "" : ", ") + std::to_string(byResignation) + " by resignation";
+        return text.empty() ? text : " (" + text + ")";
+    };
     const std::string partner = m_pair.partnerName.empty() ? "Partner" : m_pair.partnerName;
-    std::string text = side("You", m_score.wins, m_score.winsByForfeit) + separator + side(partner, m_score.losses, m_score.lossesByForfeit);
+    std::string text = "You " + std::to_string(m_score.wins) + how(m_score.winsByForfeit, m_score.winsByResignation) + separator +
+                       partner + " " + std::to_string(m_score.losses) + how(m_score.lossesByForfeit, m_score.lossesByResignation);
     if (m_score.draws > 0)
-        text += separator + std::to_string(m_score.draws) + (m_score.draws == 1 ? " draw" : " draws");
+        text += separator + std::to_string(m_score.draws) + (m_score.draws == 1 ? " draw" : " draws") +
+                (m_score.agreedDraws > 0 ? " (" + std::to_string(m_score.agreedDraws) + " agreed)" : "");
     return text;
 }
 

@@ -36,7 +36,7 @@ std::optional<Snapshot> snapshotOf(const Session& session, std::chrono::millisec
                              : std::array{session.partnerName(), session.localName()};
     snapshot.position = std::move(*position);
     snapshot.event = round->publicEventText();
-    snapshot.result = round->publicResultText();
+    snapshot.result = session.publicResultText(); // also a resignation or an agreed draw
     snapshot.wins = local ? std::array{session.wins(), session.losses()} : std::array{session.losses(), session.wins()};
     snapshot.draws = session.draws();
     snapshot.millis = sinceStart.count();

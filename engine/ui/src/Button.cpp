@@ -84,7 +84,7 @@ void Button::draw(sf::RenderTarget& target, sf::RenderStates states) const
         shape.setOutlineColor(m_enabled ? m_theme->outline : m_theme->panelRaised);
     }
     target.draw(shape, states);
-    target.draw(centredText(*m_font, m_label, 20, ink, {m_box.left + m_box.width / 2.f, m_box.top + m_box.height / 2.f}), states);
+    target.draw(centredText(*m_font, m_label, m_textSize, ink, {m_box.left + m_box.width / 2.f, m_box.top + m_box.height / 2.f}), states);
 }
 
 } // namespace engine

@@ -255,9 +255,10 @@ void RoundOverPanel::draw(sf::RenderTarget& target) const
     shape.setOutlineColor(theme.outline);
     target.draw(shape, states);
 
-    const Round* round = session.round();
-    const Outcome outcome = round ? round->outcome() : Outcome::Draw;
-    const std::string headline = outcome == Outcome::Won ? "You win!" : outcome == Outcome::Lost ? "You lose" : "It's a draw";
+    const Outcome outcome = session.outcome();
+    std::string headline = outcome == Outcome::Won ? "You win!" : outcome == Outcome::Lost ? "You lose" : "It's a draw";
+    if (session.wasConceded())
+        headline = outcome == Outcome::Won ? "You win: " + session.resultText() : session.resultText();
     const sf::Color color = outcome == Outcome::Won ? theme.good : outcome == Outcome::Lost ? theme.bad : theme.text;
     const float left = panel.left + 22.f;
     target.draw(leftText(context().fonts.get(FontId::Bold), headline, 26, color, {left, panel.top + 30.f}), states);

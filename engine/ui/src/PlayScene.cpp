@@ -13,6 +13,7 @@
 #include <mqttgames/engine/Text.hpp>
 
 #include "Overlays.hpp"
+#include "PlayFooter.hpp"
 
 namespace engine
 {
@@ -33,8 +34,9 @@ PlayScene::PlayScene(SceneStack& stack, const GameWithView& game, std::unique_pt
       m_options(std::move(options)),
       m_status(context().fonts, context().theme, {Margin, Margin, context().size.x - 2 * Margin, StatusHeight})
 {
+    m_footer = std::make_unique<PlayFooter>(context().fonts, context().theme, roundOverPanelArea(context().size), *m_match);
     if (const auto file = m_match->recordingFile(); !file.empty())
-        m_recordingText = "recording to " + shownPath(file);
+        m_footer->setRecording("recording to " + shownPath(file));
     followSession();
 }
 
@@ -79,6 +81,8 @@ bool PlayScene::handleEvent(const sf::Event& event)
     else if (event.type == sf::Event::MouseButtonPressed)
         m_pointer = {static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)};
 
+    if (m_overlay == Overlay::None && m_footer->handleEvent(event))
+        return false;
     if (m_view)
     {
         const sf::Vector2f local = m_view->getInverseTransform().transformPoint(m_pointer);
@@ -103,6 +107,7 @@ bool PlayScene::update(sf::Time dt)
     followSession();
 
     bool animating = m_view && m_view->update(dt, mayAct());
+    m_footer->update();
     const std::uint64_t revision = m_match->session().revision();
     const std::size_t watchers = m_match->watchers();
     if (revision != m_seenRevision || watchers != m_shownWatchers)
@@ -218,7 +223,7 @@ void PlayScene::refreshStatus()
         }
         case Phase::RoundOver:
         {
-            const Outcome outcome = round ? round->outcome() : Outcome::Draw;
+            const Outcome outcome = session.outcome();
             content.turn = outcome == Outcome::Won ? "You win!" : outcome == Outcome::Lost ? "You lose" : "Draw";
             content.turnColor = outcome == Outcome::Won ? theme.good : outcome == Outcome::Lost ? theme.bad : theme.text;
             content.connection = "connected";
@@ -260,7 +265,6 @@ void PlayScene::refreshStatus()
 void PlayScene::draw(sf::RenderTarget& target) const
 {
     const Theme& theme = context().theme;
-    const sf::Font& regular = context().fonts.get(FontId::Regular);
     sf::RectangleShape background(context().size);
     background.setFillColor(theme.background);
     target.draw(background);
@@ -268,20 +272,8 @@ void PlayScene::draw(sf::RenderTarget& target) const
     if (m_view)
         target.draw(*m_view);
 
-    // Under the board: a notice when something was refused, else the score.
-    const Session& session = m_match->session();
-    const sf::FloatRect footer = roundOverPanelArea(context().size);
-    const sf::Vector2f centre{footer.left + footer.width / 2.f, footer.top + footer.height / 2.f};
-    if (m_overlay == Overlay::RoundOver)
-        return;
-    const std::string& recording = m_recordingText;
-    const sf::Vector2f first = recording.empty() ? centre : centre - sf::Vector2f{0.f, 11.f};
-    if (!session.notice().empty())
-        target.draw(centredText(regular, session.notice(), 17, theme.warning, first));
-    else if (session.phase() == Phase::Playing && session.partnerName().size())
-        target.draw(centredText(regular, session.scoreText("  \xC2\xB7  "), 17, theme.mutedText, first));
-    if (!recording.empty())
-        target.draw(centredText(regular, recording, 13, theme.mutedText, centre + sf::Vector2f{0.f, 15.f}));
+    if (m_overlay != Overlay::RoundOver) // the round-over panel takes the footer's place
+        target.draw(*m_footer);
 }
 
 } // namespace engine

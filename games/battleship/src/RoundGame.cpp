@@ -9,7 +9,8 @@ namespace battleship
 const engine::GameInfo& RoundGame::info() const
 {
     static const engine::GameInfo info{"battleship", "Battleship", ProtocolVersion, {"easy", "medium", "hard"},
-                                       {{"playing", "7 auto 50"}, {"gameover", "3 auto end"}}};
+                                       {{"playing", "7 auto 50"}, {"gameover", "3 auto end"}},
+                                       false}; // an answered shot cannot be taken back
     return info;
 }
 

@@ -195,6 +195,15 @@ TEST_CASE("launcher")
         CHECK(count(result.output, "round 2") == 0);
     }
 
+    SECTION("'resign' ends the round in the terminal, and the computer wins it")
+    {
+        const Run result = run("tictactoe --headless --vs-computer easy", "resign\\nn\\n");
+        INFO(result.output);
+        CHECK(result.status == 0);
+        CHECK(count(result.output, "result: You resign") == 1);
+        CHECK(count(result.output, "result: ") == 1);
+    }
+
     SECTION("a person's moves are read from standard input in the game's notation")
     {
         // Against the easy computer (who starts is drawn): "0" is refused, then the centre is taken.

@@ -25,6 +25,9 @@ struct GameInfo
     /// Positions for screenshots by scene ("playing", "gameover"), in the round's load() notation; a
     /// scene without one shows the start.
     std::map<std::string, std::string> samples;
+    /// Whether its rounds can ever take a move back (Round::canTakeBack()): the play screen offers
+    /// it only then.
+    bool takesBack = false;
 };
 
 /// How a new round starts.

@@ -125,6 +125,13 @@ public:
     virtual std::string publicEventText() const { return lastEventText(); }
     virtual std::string publicResultText() const { return resultText(); }
 
+    /// Whether the last action can be taken back, both sides agreeing: a game of turns can, until
+    /// the round is over; a game whose last action told something that cannot be untold (an
+    /// answered shot) cannot. No by default.
+    virtual bool canTakeBack() const { return false; }
+    /// Takes back the last action: the round is as it was before it. Only when canTakeBack().
+    virtual void takeBack() {}
+
     /// Whether the round still waits for messages of the partner that nobody acts on: a settle phase
     /// after the last action, before or after the outcome is known (Battleship's reveal of the fleet,
     /// to verify its commitment). The session delivers them, also once the round is over, and waits

@@ -125,6 +125,34 @@ public:
     /// Asks to play again after a round; the next round starts once the partner asked too.
     void requestRematch();
 
+    /// What one side may propose to the other during a round.
+    enum class Proposal
+    {
+        Draw,     ///< to end the round as a draw
+        Takeback, ///< to take back the proposer's last move
+    };
+    /// Resigns the round being played: it ends and the partner wins (one message). False, with
+    /// notice(), when no round is being played.
+    bool resign();
+    /// Proposes a draw or a takeback, on the partner's turn (a takeback: of the move we just made,
+    /// in a game that can take one back). It lapses with the next move. False, with notice(), when
+    /// it does not apply.
+    bool propose(Proposal proposal);
+    /// Answers the partner's proposal; false, with notice(), when none waits.
+    bool answer(bool accept);
+    /// The proposal of each side that waits for an answer.
+    std::optional<Proposal> partnerProposal() const;
+    std::optional<Proposal> localProposal() const;
+    /// The current round's outcome for us: the round's own, or how it was conceded (a resignation,
+    /// an agreed draw).
+    Outcome outcome() const;
+    /// Whether the round ended by a resignation or an agreed draw rather than by its rules.
+    bool wasConceded() const { return m_rounds.conceded.has_value(); }
+    /// The round's result in words ("X wins", "bob resigns", "Draw agreed"); "" while undecided.
+    std::string resultText() const;
+    /// The same for anyone watching ("Teal resigns"): what the match's snapshot carries.
+    std::string publicResultText() const;
+
     /// Sends again what is unacknowledged once it is due, gives up on an away partner after the
     /// grace period, and ends a round's settle phase after its timeout (Round::isSettling()). Call it
     /// often (every frame, or by nextWake()).
@@ -170,8 +198,12 @@ public:
     /// Of the wins and the losses, those by a forfeit (Round::isForfeit()).
     int winsByForfeit() const { return m_score.winsByForfeit; }
     int lossesByForfeit() const { return m_score.lossesByForfeit; }
+    /// Of the wins and the losses, those by a resignation; of the draws, those agreed.
+    int winsByResignation() const { return m_score.winsByResignation; }
+    int lossesByResignation() const { return m_score.lossesByResignation; }
+    int agreedDraws() const { return m_score.agreedDraws; }
     int roundsFinished() const { return m_score.wins + m_score.losses + m_score.draws; }
-    /// "You 2 (1 by forfeit) · bob 1 · 1 draw", the sides joined by `separator`.
+    /// "You 2 (1 by forfeit) · bob 1 (1 by resignation) · 1 draw (1 agreed)", joined by `separator`.
     std::string scoreText(const std::string& separator) const;
     /// Everything that happened, oldest first.
     /// The last MaxLogEntries entries, oldest first; logDropped() older ones were let go.
@@ -215,6 +247,19 @@ private:
     void resendDue();
     // Faults: away, reconnecting, giving up (SessionFaults.cpp).
     void giveUp();
+    // Resignations, draw offers and takebacks (SessionCourtesy.cpp).
+    /// How a round ended that its rules did not end.
+    enum class Concession
+    {
+        Resignation,
+        AgreedDraw,
+    };
+    /// True when the envelope was one of them (handled, or refused with a notice).
+    bool applyCourtesy(const Envelope& envelope);
+    void concede(Outcome outcome, Concession how);
+    void takeBackLastMove();
+    /// An action of `actor` (Local or Remote) reached the round: counted, and proposals lapse.
+    void noteAction(Turn actor);
 
     /// The partner and how the pair talks: names, pairing tokens, numbered delivery.
     struct Pairing
@@ -248,6 +293,21 @@ private:
         bool scoredForfeit = false;
         bool wasSettling = false;
         std::optional<TimePoint> settleDeadline; // while the round settles and the pair is connected
+        int actions = 0;                         // taken in this round, either side's (a takeback undoes one)
+        Turn lastActor = Turn::None;             // Local or Remote: who took the last of them
+        struct Pending
+        {
+            Proposal proposal;
+            int actions; // when it was made: it lapses with the next action
+        };
+        std::optional<Pending> ourProposal;
+        std::optional<Pending> partnerProposal;
+        struct Conceded
+        {
+            Outcome outcome;
+            Concession how;
+        };
+        std::optional<Conceded> conceded; // the round ended by a resignation or an agreed draw
     };
     struct Score
     {
@@ -256,6 +316,9 @@ private:
         int draws = 0;
         int winsByForfeit = 0;
         int lossesByForfeit = 0;
+        int winsByResignation = 0;
+        int lossesByResignation = 0;
+        int agreedDraws = 0;
     };
 
     const Game* m_game;

@@ -19,7 +19,7 @@ class TurnGame : public Game
 public:
     explicit TurnGame(TurnGameText text, TurnBot<State> bot = searchMove<State>)
         : m_text(std::move(text)), m_bot(std::move(bot)),
-          m_info{m_text.id, m_text.title, m_text.protocolVersion, botLevelNames(), m_text.samples}
+          m_info{m_text.id, m_text.title, m_text.protocolVersion, botLevelNames(), m_text.samples, true}
     {
     }
 

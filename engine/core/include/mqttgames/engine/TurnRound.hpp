@@ -91,6 +91,20 @@ public:
         ++m_loads;
         return true;
     }
+    bool canTakeBack() const override { return !m_history.empty() && !gameOver(); }
+    /// The position is played again from the last load() without the last move.
+    void takeBack() override
+    {
+        if (m_history.empty())
+            return;
+        std::vector<Move> moves = std::move(m_history);
+        moves.pop_back();
+        m_state = positionFrom(m_loaded); // it was read once already
+        m_history.clear();
+        for (const Move& move : moves)
+            record(move);
+        ++m_loads; // a view shows the position anew
+    }
     /// The moves from the start (a loaded position, then the moves since), in the notation: one
     /// after the other for a State that reads its position from text itself (its constructor from a
     /// std::string_view reads them so, as tic-tac-toe's and Connect Four's do), else apart.

@@ -33,6 +33,8 @@ public:
     void setLabel(std::string label) { m_label = std::move(label); }
     void setPrimary(bool primary) { m_primary = primary; }
     void setEnabled(bool enabled) { m_enabled = enabled; }
+    /// The label's size in points (20 unless set).
+    void setTextSize(unsigned size) { m_textSize = size; }
     bool isEnabled() const { return m_enabled; }
     sf::FloatRect bounds() const { return m_box; }
     /// Runs the action, as a click would (keyboard shortcuts).
@@ -50,6 +52,7 @@ private:
     bool m_hover = false;
     bool m_primary = false;
     bool m_enabled = true;
+    unsigned m_textSize = 20;
 };
 
 } // namespace engine

@@ -14,7 +14,10 @@
 namespace engine
 {
 
-/// The screen of a match, for any game: status bar, the game's view of the round, score and notices.
+class PlayFooter;
+
+/// The screen of a match, for any game: status bar, the game's view of the round, and under it the
+/// score, notices and the courtesies of play (PlayFooter).
 /// While there is no partner it shows a waiting card on top; after a round, a panel to play again.
 /// Owns the match (and any companion seats, such as an in-process computer opponent).
 class PlayScene : public Scene
@@ -72,7 +75,7 @@ private:
     Overlay m_overlay = Overlay::None;
     std::uint64_t m_seenRevision = ~std::uint64_t{0};
     std::size_t m_shownWatchers = 0;
-    std::string m_recordingText; // under the board: where the match is recorded
+    std::unique_ptr<PlayFooter> m_footer; // under the board: score, notices, resign, draw, takeback
     sf::Vector2f m_pointer{-1.f, -1.f};
     bool m_animating = true;
     bool m_left = false;
