@@ -21,7 +21,8 @@ std::string publicOf(const Round& round)
 // Whether the text names a ship of the fleet (its form "C3V4" appears nowhere else).
 bool namesAShipOf(const std::string& text, const std::string& fleet)
 {
-    for (const auto& ship : Fleet::parse(fleet)->ships())
+    const Fleet ships = *Fleet::parse(fleet); // kept: a loop over a temporary's member would outlive it
+    for (const auto& ship : ships.ships())
         if (text.find(battleship::toString(ship)) != std::string::npos)
             return true;
     return false;

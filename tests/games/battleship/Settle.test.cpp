@@ -49,11 +49,7 @@ const battleship::Round& roundOf(const engine::Match& match)
 
 engine::MatchSettings seat(const mqtt::LoopbackBroker& broker, const std::string& name)
 {
-    engine::MatchSettings settings;
-    settings.host = broker.host();
-    settings.port = broker.port();
-    settings.room = "withheld";
-    settings.name = name;
+    engine::MatchSettings settings = engine::personSeat(broker.host(), broker.port(), "withheld", name);
     settings.botLevel = 2;
     settings.botBudget = 200ms;
     return settings;

@@ -15,16 +15,6 @@ using Proposal = engine::Session::Proposal;
 namespace
 {
 
-engine::MatchSettings personAt(const mqtt::LoopbackBroker& broker, const std::string& name)
-{
-    engine::MatchSettings settings;
-    settings.host = broker.host();
-    settings.port = broker.port();
-    settings.room = "courtesy";
-    settings.name = name;
-    return settings;
-}
-
 std::string positionOf(const engine::Match& seat)
 {
     return seat.session().round()->publicPosition().value_or("none");
@@ -34,7 +24,8 @@ std::string positionOf(const engine::Match& seat)
 struct Table
 {
     explicit Table(const mqtt::LoopbackBroker& broker)
-        : ann(game, queue, personAt(broker, "ann")), bob(game, queue, personAt(broker, "bob"))
+        : ann(game, queue, engine::personSeat(broker.host(), broker.port(), "courtesy", "ann")),
+          bob(game, queue, engine::personSeat(broker.host(), broker.port(), "courtesy", "bob"))
     {
         ann.connect();
         bob.connect();

@@ -16,16 +16,23 @@ namespace engine
 // Two seats in one process, both fed by one EventQueue: how a test (or a tool) lets bots play a game
 // through a real broker, a simulated opponent included, without a window.
 
-/// A seat the computer plays at `level` in `room` on host:port. It asks for a rematch after every
-/// round, up to `games` rounds. A zero `budget` keeps the engine's default thinking time.
-inline MatchSettings botSeat(const std::string& host, int port, const std::string& room, const std::string& name, int level,
-                             int games, std::chrono::milliseconds budget = std::chrono::milliseconds(0))
+/// A seat a person plays (the test acts for it: Session::act, resign, ...) in `room` on host:port.
+inline MatchSettings personSeat(const std::string& host, int port, const std::string& room, const std::string& name)
 {
     MatchSettings settings;
     settings.host = host;
     settings.port = port;
     settings.room = room;
     settings.name = name;
+    return settings;
+}
+
+/// A seat the computer plays at `level` in `room` on host:port. It asks for a rematch after every
+/// round, up to `games` rounds. A zero `budget` keeps the engine's default thinking time.
+inline MatchSettings botSeat(const std::string& host, int port, const std::string& room, const std::string& name, int level,
+                             int games, std::chrono::milliseconds budget = std::chrono::milliseconds(0))
+{
+    MatchSettings settings = personSeat(host, port, room, name);
     settings.botLevel = level;
     if (budget > std::chrono::milliseconds(0))
         settings.botBudget = budget;
