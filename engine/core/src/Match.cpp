@@ -117,7 +117,7 @@ std::optional<std::chrono::steady_clock::time_point> Match::nextWake() const
 
 void Match::driveBot()
 {
-    if (!m_settings.botLevel)
+    if (!m_settings.botLevel || answerProposal())
         return;
     const bool ourTurn = m_session.isLocalTurn();
     if (!ourTurn || m_session.roundNumber() != m_botRound)
@@ -147,6 +147,43 @@ void Match::driveBot()
     m_botStarted = now;
     m_bot.start(m_session.round()->botJob(*m_settings.botLevel), m_settings.botBudget,
                 [this](const Action& action) { m_botAction = action; });
+}
+
+bool Match::answerProposal()
+{
+    if (!m_bot.isRunning())
+        m_botWeighsDraw = false;
+    const auto proposal = m_session.partnerProposal();
+    if (!proposal)
+        return false;
+    if (m_botWeighsDraw)
+        return true;
+    const int level = *m_settings.botLevel;
+    if (*proposal == Session::Proposal::Takeback)
+    {
+        m_session.answer(level == 0);
+        return false;
+    }
+    const WinSearch seesWin = m_session.round()->botWinSearch(level);
+    if (!seesWin)
+    {
+        m_session.answer(false);
+        return false;
+    }
+    // The move being thought of (or waiting for its pace) may come out different: think again after.
+    m_bot.cancel();
+    m_botAction.reset();
+    m_botWeighsDraw = true;
+    const int round = m_session.roundNumber();
+    m_bot.start([seesWin](const BotControl& control) -> Action { return std::string(seesWin(control) ? "decline" : "accept"); },
+                m_settings.botBudget,
+                [this, round](const Action& answer)
+                {
+                    m_botWeighsDraw = false;
+                    if (m_session.roundNumber() == round && m_session.partnerProposal() == Session::Proposal::Draw)
+                        m_session.answer(std::get<std::string>(answer) == "accept");
+                });
+    return true;
 }
 
 void Match::driveRematch()

@@ -149,3 +149,92 @@ TEST_CASE("Courtesies of play through a broker: resign, draw, takeback")
         CHECK(positionOf(table.second()) == "5");
     }
 }
+
+TEST_CASE("Bots answer proposals: takebacks at the easy level only, draws when their search sees no win")
+{
+    mqtt::LoopbackBroker broker;
+    const engine::TurnGame<tictactoe::Board> game{tictactoe::text()};
+    mqtt::EventQueue queue;
+
+    // A person and a bot of `level` in one room; the bot's moves wait long enough that a proposal
+    // made right after the person's move reaches it first.
+    const auto play = [&](int level, auto check)
+    {
+        engine::MatchSettings botSettings = engine::botSeat(broker.host(), broker.port(), "bots", "bot", level, 1);
+        botSettings.botPace = 2s;
+        engine::Match person(game, queue, engine::personSeat(broker.host(), broker.port(), "bots", "ann"));
+        engine::Match bot(game, queue, botSettings);
+        person.connect();
+        bot.connect();
+        const auto run = [&](auto done) { return testsupport::runUntil(queue, person, bot, done, 20s); };
+        REQUIRE(run([&] { return Table::playing(person) && Table::playing(bot); }));
+        check(person, bot, run);
+    };
+    // The person moves at `cell` once it is its turn, seen by both.
+    const auto move = [](engine::Match& person, engine::Match& bot, auto& run, const std::string& cell)
+    {
+        REQUIRE(run([&] { return person.session().isLocalTurn(); }));
+        REQUIRE(person.session().act(engine::Action(cell)));
+        REQUIRE(run([&] { return positionOf(bot) == positionOf(person); }));
+    };
+
+    SECTION("the easy bot grants a takeback")
+    {
+        play(0, [&](engine::Match& person, engine::Match& bot, auto& run)
+        {
+            REQUIRE(run([&] { return person.session().isLocalTurn(); }));
+            const std::string before = positionOf(person);
+            const std::string cell = before.find('5') == std::string::npos ? "5" : "1";
+            move(person, bot, run, cell);
+            REQUIRE(person.session().propose(Proposal::Takeback));
+            REQUIRE(run([&] { return positionOf(person) == before && positionOf(bot) == before; }));
+            CHECK(person.session().isLocalTurn());
+        });
+    }
+
+    SECTION("a harder bot declines a takeback")
+    {
+        play(1, [&](engine::Match& person, engine::Match& bot, auto& run)
+        {
+            REQUIRE(run([&] { return person.session().isLocalTurn(); }));
+            const std::string cell = positionOf(person).find('5') == std::string::npos ? "5" : "1";
+            move(person, bot, run, cell);
+            REQUIRE(person.session().propose(Proposal::Takeback));
+            REQUIRE(run([&] { return !person.session().localProposal(); }));
+            CHECK(person.session().notice() == "bot declines a takeback");
+        });
+    }
+
+    SECTION("the hard bot, seeing no win at the start, accepts a draw")
+    {
+        play(2, [&](engine::Match& person, engine::Match& bot, auto& run)
+        {
+            REQUIRE(run([&] { return person.session().isLocalTurn(); }));
+            const std::string cell = positionOf(person).find('5') == std::string::npos ? "5" : "1";
+            move(person, bot, run, cell);
+            REQUIRE(person.session().propose(Proposal::Draw));
+            REQUIRE(run([&] { return person.session().phase() == engine::Phase::RoundOver; }));
+            CHECK(person.session().outcome() == engine::Outcome::Draw);
+            CHECK(bot.session().resultText() == "Draw agreed");
+        });
+    }
+
+    SECTION("a bot with a win in sight declines a draw")
+    {
+        play(0, [&](engine::Match& person, engine::Match& bot, auto& run)
+        {
+            // Both load a position where the person's next move leaves the bot a win at 7:
+            // the person X (1, 4; O 5, 3) playing 2, or the person O (X 1, 4, 6; O 5, 9) playing 3.
+            const bool personStarts = person.session().localStarts();
+            const std::string position = personStarts ? "1543" : "15496";
+            std::string error;
+            REQUIRE(person.session().load(position, error));
+            REQUIRE(bot.session().load(position, error));
+            move(person, bot, run, personStarts ? "2" : "3");
+            REQUIRE(person.session().propose(Proposal::Draw));
+            REQUIRE(run([&] { return !person.session().localProposal(); }));
+            CHECK(person.session().notice() == "bot declines a draw");
+            CHECK(person.session().phase() == engine::Phase::Playing);
+        });
+    }
+}

@@ -85,6 +85,9 @@ public:
 
 private:
     void driveBot();
+    /// A bot seat answers the partner's proposal: a takeback only at the easiest level, a draw when
+    /// its search sees no win (run on the bot's thread). True while it is answering.
+    bool answerProposal();
     void driveRematch();
     // What a spectator may see, when it changed: to the room's feed (one side of the pair publishes
     // it) and to the replay file.
@@ -97,6 +100,7 @@ private:
     std::unique_ptr<Connection> m_connection;
     BotRunner m_bot;
     std::optional<Action> m_botAction;
+    bool m_botWeighsDraw = false; // the bot's thread runs a WinSearch, not a move
     int m_botRound = 0;
     std::chrono::steady_clock::time_point m_botStarted;
     std::chrono::steady_clock::time_point m_roundOverAt;

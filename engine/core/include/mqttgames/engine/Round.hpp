@@ -76,6 +76,8 @@ struct BotControl
 /// action it chose: in the game's notation (as typed in headless mode), "" for none, or a step that
 /// plays the move it found as a value (TurnRound), so that it is not written out and read back.
 using BotJob = std::function<Action(const BotControl& control)>;
+/// A search that tells whether the side to move can force a win (a bot thread runs it).
+using WinSearch = std::function<bool(const BotControl& control)>;
 
 /// One round of a game from this client's point of view: the rules state plus what this side knows.
 /// A game implements it; the engine's Session drives it. Main thread only.
@@ -111,6 +113,10 @@ public:
     virtual Reply receive(const std::string& type, const nlohmann::json& body) = 0;
     /// A search for the local side at a level (index into GameInfo::botLevels).
     virtual BotJob botJob(int level) const = 0;
+    /// Whether the local side, to move, can force a win as far as a bot of that level looks: a bot
+    /// offered a draw accepts it only when it sees none. Nothing when the game has no such search
+    /// (its bots decline draws).
+    virtual WinSearch botWinSearch(int /*level*/) const { return {}; }
     /// Sets a position without sending anything (screenshots, tests): a game-specific text such as a
     /// move string. False with the reason when it is not a valid position.
     virtual bool load(std::string_view position, std::string& error) = 0;

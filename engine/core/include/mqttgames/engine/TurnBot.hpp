@@ -34,11 +34,31 @@ public:
 
     std::optional<Move> choose(const State& state, BotLevel level)
     {
-        const std::vector<Move> moves = state.moves();
-        if (moves.empty() || state.end())
+        if (state.moves().empty() || state.end())
             return std::nullopt;
+        const std::vector<Move> best = deepen(state, level);
+        return best.at(std::uniform_int_distribution<std::size_t>(0, best.size() - 1)(*m_random));
+    }
+
+    /// Whether the seat to move can force a win, as far as `level` looks: a bot offered a draw
+    /// declines it then, and accepts otherwise.
+    bool seesWin(const State& state, BotLevel level)
+    {
+        if (state.moves().empty() || state.end())
+            return false;
+        deepen(state, level);
+        return m_bestScore > 0; // a line cut short scores 0: only a forced end scores above
+    }
+
+private:
+    /// The best moves at the deepest depth searched whole (every move when time ran out before
+    /// the first), their score in m_bestScore.
+    std::vector<Move> deepen(const State& state, BotLevel level)
+    {
+        const std::vector<Move> moves = state.moves();
         const int deepest = level == BotLevel::Easy ? 1 : level == BotLevel::Medium ? 2 : std::numeric_limits<int>::max();
-        std::vector<Move> best = moves; // what a search stopped before its first depth leaves
+        std::vector<Move> best = moves;
+        m_bestScore = 0;
         for (int depth = 1; depth <= deepest; ++depth)
         {
             m_cutOff = false;
@@ -49,10 +69,9 @@ public:
             if (!m_cutOff)
                 break; // every line was followed to its end: deeper finds nothing new
         }
-        return best.at(std::uniform_int_distribution<std::size_t>(0, best.size() - 1)(*m_random));
+        return best;
     }
 
-private:
     static constexpr int Win = 1'000'000;
     static constexpr int Infinity = std::numeric_limits<int>::max() / 2;
 
@@ -80,6 +99,7 @@ private:
                 best.push_back(move);
             }
         }
+        m_bestScore = bestScore;
         return best;
     }
 
@@ -151,6 +171,7 @@ private:
     std::unordered_map<std::uint64_t, int> m_solved;
     std::uint64_t m_nodes = 0;
     bool m_cutOff = false;
+    int m_bestScore = 0; ///< of the last depth searched whole
 };
 
 /// The default TurnBot: TurnSearch.

@@ -4,6 +4,7 @@
 #include <concepts>
 #include <cstdint>
 #include <memory>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -73,6 +74,15 @@ public:
         {
             const auto move = bot(state, chosen, control);
             return move ? playing(*move) : Action(std::string());
+        };
+    }
+    /// The engine's search (TurnSearch), whatever bot the game plays with: it reads any game of turns.
+    WinSearch botWinSearch(int level) const override
+    {
+        return [state = m_state, chosen = botLevelAt(level)](const BotControl& control)
+        {
+            std::mt19937 random(std::random_device{}());
+            return TurnSearch<State>(control, random).seesWin(state, chosen);
         };
     }
     bool load(std::string_view position, std::string& error) override
