@@ -16,8 +16,8 @@ void Audience::note(const std::string& subtopic, const std::string& payload)
             m_here.insert(subtopic);
         after = m_here.size();
     }
-    if (before != after && !m_wakeQueued->exchange(true))
-        m_queue.push([queued = m_wakeQueued] { queued->store(false); });
+    if (before != after)
+        m_wake();
 }
 
 std::size_t Audience::count() const

@@ -1,13 +1,11 @@
 #pragma once
 
-#include <atomic>
 #include <cstddef>
-#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
 
-#include <mqttgames/mqtt/EventQueue.hpp>
+#include "Wakeup.hpp"
 
 namespace engine
 {
@@ -20,17 +18,15 @@ class Audience
 public:
     static constexpr std::size_t MaxCounted = 999;
 
-    /// A change wakes the loop that drains `queue`, with at most one call waiting there at a time:
-    /// a stranger coming and going a million times cannot push the game's events out.
-    explicit Audience(mqtt::EventQueue queue) : m_queue(std::move(queue)) {}
+    /// A change wakes the loop that drains `queue` (see Wakeup).
+    explicit Audience(mqtt::EventQueue queue) : m_wake(std::move(queue)) {}
 
     /// A message on PresenceSubtopic/ID: a spectator there (any payload), or gone (empty). Any thread.
     void note(const std::string& subtopic, const std::string& payload);
     std::size_t count() const;
 
 private:
-    mqtt::EventQueue m_queue;
-    std::shared_ptr<std::atomic<bool>> m_wakeQueued = std::make_shared<std::atomic<bool>>(false);
+    Wakeup m_wake;
     mutable std::mutex m_mutex;
     std::set<std::string> m_here;
 };

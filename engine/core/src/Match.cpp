@@ -6,6 +6,8 @@
 #include <mqttgames/engine/Replay.hpp>
 #include <mqttgames/engine/Snapshot.hpp>
 
+#include "LobbyNotice.hpp"
+
 #include <stdexcept>
 
 namespace engine
@@ -29,6 +31,15 @@ Match::Match(const Game& game, mqtt::EventQueue queue, MatchSettings settings)
 {
     // Every position, not only the last of a frame: a frame may deliver several moves.
     m_session.setActionListener([this] { followFeed(); });
+    if (!m_settings.privateRoom)
+    {
+        m_lobby = std::make_unique<LobbyNotice>(game.info().id, m_settings);
+        if (!m_lobby->listable())
+        {
+            m_session.inform("room \"" + m_settings.room + "\" is not listed in the lobby: its name is too long");
+            m_lobby.reset();
+        }
+    }
     if (m_settings.recordTo.empty())
         return;
     try
@@ -87,6 +98,27 @@ void Match::update()
     driveBot();
     driveRematch();
     followFeed();
+    keepLobbyEntry();
+}
+
+void Match::keepLobbyEntry()
+{
+    if (!m_lobby)
+        return;
+    if (m_session.phase() != Phase::WaitingForPartner)
+    {
+        m_waitingSince.reset();
+        m_lobby->hide();
+        return;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (!m_waitingSince)
+    {
+        m_waitingSince = now;
+        m_waitingSinceWall = std::chrono::system_clock::now();
+    }
+    if (now >= *m_waitingSince + ListAfter)
+        m_lobby->show(m_waitingSinceWall, now);
 }
 
 void Match::followFeed()
@@ -106,7 +138,9 @@ void Match::followFeed()
 
 std::optional<std::chrono::steady_clock::time_point> Match::nextWake() const
 {
-    const auto wake = m_session.nextWake();
+    auto wake = m_session.nextWake();
+    if (m_lobby && m_waitingSince)
+        wake = earliest(wake, m_lobby->nextRefresh().value_or(*m_waitingSince + ListAfter));
     if (m_botAction)
         return earliest(wake, m_botStarted + m_settings.botPace);
     if (m_session.phase() == Phase::RoundOver && m_settings.rematch == MatchSettings::Rematch::Always &&

@@ -34,6 +34,7 @@ Seats makeSeats(const Choice& choice, mqtt::EventQueue queue)
     player.botPace = pace;
     player.games = choice.games;
     player.publishFeed = !choice.vsComputer; // the computer's room is private: nobody to watch
+    player.privateRoom = choice.privateRoom || choice.vsComputer; // nor to list in the lobby
     if (choice.record)
         player.recordTo = engine::newReplayFile(engine::replayFolder(), choice.game->info().id, choice.room);
     if (choice.bot)

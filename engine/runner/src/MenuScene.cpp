@@ -1,5 +1,7 @@
 #include "MenuScene.hpp"
 
+#include "LobbyScene.hpp"
+
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/RectangleShape.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
@@ -57,15 +59,19 @@ MenuScene::MenuScene(engine::SceneStack& stack, const GameRegistry& registry, Ch
     m_room.setMaxLength(24);
     m_room.setFilter([](char32_t c) { return c != U'/' && c != U'+' && c != U'#' && c != U' '; });
     m_game.setOnChange([this](std::size_t) { refreshOpponents(); });
+    m_opponent.setOnChange([this](std::size_t index) { m_play.setLabel(index == Lobby ? "See who waits" : "Play"); });
     refreshOpponents();
     if (m_defaults.vsComputer)
-        m_opponent.setIndex(static_cast<std::size_t>(*m_defaults.vsComputer) + 1);
+        m_opponent.setIndex(static_cast<std::size_t>(*m_defaults.vsComputer) + FirstLevel);
+    else if (m_defaults.privateRoom)
+        m_opponent.setIndex(PrivateRoom);
+    m_play.setLabel(m_opponent.index() == Lobby ? "See who waits" : "Play");
 }
 
 void MenuScene::refreshOpponents()
 {
     const auto& game = *m_registry->games().at(m_game.index());
-    std::vector<std::string> options{"A person in the room"};
+    std::vector<std::string> options{"Someone in the lobby", "A friend, in a private room"};
     for (const auto& level : game.info().botLevels)
         options.push_back("Computer \xC2\xB7 " + level);
     const std::size_t keep = m_opponent.index();
@@ -88,8 +94,9 @@ Choice MenuScene::choice() const
         choice.port = 0;
     }
     choice.vsComputer.reset();
-    if (m_opponent.index() > 0)
-        choice.vsComputer = static_cast<int>(m_opponent.index()) - 1;
+    if (m_opponent.index() >= FirstLevel)
+        choice.vsComputer = static_cast<int>(m_opponent.index() - FirstLevel);
+    choice.privateRoom = m_opponent.index() == PrivateRoom;
     choice.window = true;
     return choice;
 }
@@ -103,8 +110,11 @@ void MenuScene::play()
         return;
     }
     m_error.clear();
-    // Back from the game, the menu (still below it) shows again.
-    pushPlayScene(stack(), chosen, nullptr);
+    // Back from the game or the lobby, the menu (still below it) shows again.
+    if (m_opponent.index() == Lobby)
+        requestPush(std::make_unique<LobbyScene>(stack(), chosen));
+    else
+        pushPlayScene(stack(), chosen, nullptr);
 }
 
 bool MenuScene::handleEvent(const sf::Event& event)

@@ -13,8 +13,8 @@
 namespace runner
 {
 
-/// The first screen: pick a game, your name, the opponent (a person in a room, or the computer),
-/// and the broker; then Play. `registry` is borrowed and outlives the scene.
+/// The first screen: pick a game, your name, the opponent (someone in the lobby, a friend in a
+/// private room, or the computer), and the broker; then Play. `registry` is borrowed and outlives the scene.
 class MenuScene : public engine::Scene
 {
 public:
@@ -31,6 +31,11 @@ public:
     void play();
 
 private:
+    // The opponent's options: the lobby, a private room, then the computer's levels.
+    static constexpr std::size_t Lobby = 0;
+    static constexpr std::size_t PrivateRoom = 1;
+    static constexpr std::size_t FirstLevel = 2;
+
     void refreshOpponents();
 
     const GameRegistry* m_registry;

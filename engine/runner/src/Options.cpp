@@ -36,6 +36,8 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
     app.add_option("--room", connection.room, "Room: players in the same room of a game play each other (naming one "
                                             "means a person is your opponent, unless --vs-computer)")
         ->capture_default_str();
+    app.add_flag("--private", connection.privateRoom, "Do not list --room in the game's lobby while you wait there");
+    app.add_flag("--list-rooms", options.listRooms, "List the rooms where someone waits for a partner (on --host) and exit");
     app.add_option("--name", connection.name, "Your name as the partner sees it (default: $USER)");
     app.add_option("--username", connection.username, "Log in to the broker as USER");
     app.add_option("--password", connection.password, "Password for --username (better: the MQTTGAMES_PASSWORD variable, which "
@@ -54,8 +56,8 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
     app.add_option("--bot", options.bot, "The computer plays your seat at LEVEL (easy, medium, hard)");
     app.add_option("--vs-computer", options.vsComputer, "Play against the computer at LEVEL, through the broker");
     app.add_option("--screenshot", options.screenshot, "Render a scene to this PNG file and exit");
-    app.add_option("--scene", options.scene, "Scene for --screenshot")
-        ->check(CLI::IsMember({"menu", "waiting", "playing", "gameover"}))
+    app.add_option("--scene", options.scene, "Scene for --screenshot (lobby: as it stands on --host)")
+        ->check(CLI::IsMember({"menu", "lobby", "waiting", "playing", "gameover"}))
         ->capture_default_str();
     app.add_option("--moves", options.moves, "Position for --screenshot, in the game's notation (tic-tac-toe: cells 1-9)");
     app.add_option("--games", options.games, "Play this many rounds, then exit with status 0 (bots ask to play again)")

@@ -33,6 +33,7 @@ struct Options
     bool noRecord = false;           ///< a player's matches are not recorded
     std::string replayFile;          ///< with the game "replay": the file to play back
     bool list = false;
+    bool listRooms = false;          ///< print the game's lobby and exit
 };
 
 /// Whether the computer is the opponent though none was named: unless a room was named (a person is

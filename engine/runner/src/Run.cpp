@@ -12,6 +12,7 @@
 #include "Launch.hpp"
 #include "MenuScene.hpp"
 #include "Options.hpp"
+#include "RoomList.hpp"
 #include "Screenshot.hpp"
 #include "SignalWatcher.hpp"
 #include "Viewing.hpp"
@@ -63,6 +64,14 @@ int run(int argc, char** argv, const runner::GameRegistry& registry, const std::
         choice.vsComputer = static_cast<int>(choice.game->info().botLevels.size() / 2);
     choice.games = options.games;
     choice.record = !options.noRecord;
+    if (options.listRooms || (!options.screenshot.empty() && options.scene == "lobby"))
+    {
+        // The lobby of a broker where people meet: never a private one of our own.
+        choice.host = options.host.value_or("localhost");
+        choice.port = options.port.value_or(choice.tls.enabled() ? 8883 : 1883);
+        return options.listRooms ? runner::printRooms(choice, std::cout, std::cerr)
+                                 : runner::renderLobbyScreenshot(choice, options.screenshot);
+    }
     if (!options.screenshot.empty() && !options.watch)
         return runner::renderScreenshot(registry, choice, options.scene, options.moves, options.screenshot);
 

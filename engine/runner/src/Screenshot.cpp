@@ -6,7 +6,9 @@
 #include <mqttgames/engine/PlayScene.hpp>
 #include <mqttgames/engine/Screenshot.hpp>
 
+#include "LobbyScene.hpp"
 #include "MenuScene.hpp"
+#include "RoomList.hpp"
 
 namespace runner
 {
@@ -74,6 +76,20 @@ int renderScreenshot(const GameRegistry& registry, const Choice& choice, const s
         options.whereText = "room \"" + choice.room + "\" on " + choice.host + ":" + std::to_string(choice.port);
         stack.push(std::make_unique<engine::PlayScene>(stack, *choice.game, std::move(match), std::move(options)));
     }
+    return stage.save(file);
+}
+
+int renderLobbyScreenshot(const Choice& choice, const std::string& file)
+{
+    if (!canDraw())
+        return 1;
+    OffscreenStage stage;
+    auto lobby = std::make_unique<LobbyScene>(stage.stack, choice);
+    const LobbyScene& shown = *lobby;
+    stage.stack.push(std::move(lobby));
+    if (!waitForLobby(shown.board(), stage.context.queue, std::chrono::seconds(8)))
+        std::cerr << "the lobby is not complete: " << shown.board().problem() << '\n';
+    stage.stack.update(sf::Time::Zero);
     return stage.save(file);
 }
 

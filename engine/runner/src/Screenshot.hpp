@@ -36,4 +36,8 @@ bool canDraw();
 int renderScreenshot(const GameRegistry& registry, const Choice& choice, const std::string& scene,
                      const std::string& moves, const std::string& file);
 
+/// Renders the lobby of `choice.game` as it stands on `choice`'s broker, once every entry the broker
+/// kept has come (or the wait timed out). Returns the exit status.
+int renderLobbyScreenshot(const Choice& choice, const std::string& file);
+
 } // namespace runner

@@ -23,6 +23,8 @@ struct ConnectionSettings
     std::string password;
     /// Only players who give the same one pair (see mqtt::GameClient::setRoomPassword); empty: none.
     std::string roomPassword;
+    /// A private room is not listed in the game's lobby (see lobbyTopic) while a seat waits there.
+    bool privateRoom = false;
     /// Encryption: with a CA file the connection uses TLS (see mqtt::TlsOptions).
     mqtt::TlsOptions tls;
     /// How long a partner whose connection dropped (without saying bye) is waited for, the round

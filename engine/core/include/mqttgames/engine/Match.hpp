@@ -17,6 +17,7 @@ namespace engine
 {
 
 class Connection;
+class LobbyNotice;
 class Recorder;
 
 /// Room R of game G is the MQTT topic "/ch/aplu/mqtt/gameclient/G/R", so several pairs can play on
@@ -79,8 +80,11 @@ public:
     mqtt::EventQueue queue() const { return m_queue; }
     std::string topic() const;
     bool isBotThinking() const { return m_bot.isRunning(); }
+    /// A seat that waits for a partner this long is listed in the lobby: one that joins a waiting
+    /// player pairs within moments, and is not.
+    static constexpr std::chrono::milliseconds ListAfter{1000};
     /// When update() next has something to do (a paced bot move, a resend, the end of the grace
-    /// period), if anything is scheduled.
+    /// period, the lobby entry's refresh), if anything is scheduled.
     std::optional<std::chrono::steady_clock::time_point> nextWake() const;
 
 private:
@@ -89,6 +93,8 @@ private:
     /// its search sees no win (run on the bot's thread). True while it is answering.
     bool answerProposal();
     void driveRematch();
+    // Lists the room in the game's lobby while this seat waits there (unless it is private).
+    void keepLobbyEntry();
     // What a spectator may see, when it changed: to the room's feed (one side of the pair publishes
     // it) and to the replay file.
     void followFeed();
@@ -108,6 +114,9 @@ private:
     std::chrono::steady_clock::time_point m_began = std::chrono::steady_clock::now();
     std::uint64_t m_feedRevision = 0;
     std::unique_ptr<Recorder> m_recorder;
+    std::unique_ptr<LobbyNotice> m_lobby; // nullptr in a private room
+    std::optional<std::chrono::steady_clock::time_point> m_waitingSince;
+    std::chrono::system_clock::time_point m_waitingSinceWall;
 };
 
 } // namespace engine
