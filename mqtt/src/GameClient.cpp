@@ -316,4 +316,10 @@ void GameClient::setRoomPassword(const std::string& password)
     m_impl->settings.roomPassword = password;
 }
 
+void GameClient::setTerms(const std::string& terms)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->settings.terms = terms;
+}
+
 } // namespace mqtt

@@ -52,6 +52,7 @@ void GameClient::Impl::announce(const std::string& to)
         fields.address = address;
         fields.back = run.resuming;
         fields.to = run.resuming ? shared.partnerId : to;
+        fields.terms = settings.terms;
         hello = shared.trust->hello(std::move(fields), willIsVerifiable);
     }
     mqttClient->publish(topic, wire::format(hello, id));
@@ -78,6 +79,8 @@ void GameClient::Impl::handlePartnerHello(const wire::Hello& hello)
 void GameClient::Impl::pairWith(const std::string& sender, const std::string& helloText)
 {
     const auto hello = wire::parseHello(helloText);
+    if (refuseOtherTerms(sender, hello))
+        return;
     event::Paired paired;
     {
         std::lock_guard lock(mutex);
@@ -99,6 +102,25 @@ void GameClient::Impl::pairWith(const std::string& sender, const std::string& he
     announce(sender); // the answer, so that the partner pairs with us too; nobody else may take it
     enter(GameState::Ready);
     emit(paired);
+}
+
+bool GameClient::Impl::refuseOtherTerms(const std::string& sender, const wire::Hello& hello)
+{
+    std::optional<event::Mismatch> mismatch;
+    {
+        std::lock_guard lock(mutex);
+        if (hello.terms == settings.terms)
+            return false;
+        // Told once per player and terms: its hello comes again every few seconds. A stranger
+        // sending ever new terms is told a few dozen times, then only logged.
+        if (run.mismatchesTold.size() < 64 && run.mismatchesTold.insert(sender + "," + hello.terms).second)
+            mismatch = event::Mismatch{wire::sanitizeName(hello.name), text::shortened(text::printable(hello.terms), 20),
+                                       settings.terms};
+    }
+    log.write("did not pair with " + sender + ": it plays by other terms");
+    if (mismatch)
+        emit(*mismatch);
+    return true;
 }
 
 void GameClient::Impl::handlePartnerTaken()

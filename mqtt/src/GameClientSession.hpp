@@ -17,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -38,6 +39,7 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
         std::string password;
         TlsOptions tls;
         std::string roomPassword;
+        std::string terms;
         bool verbose = false;
         std::size_t maxMessageSize = 64 * 1024;
         EventCallback onEvent;
@@ -72,6 +74,8 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
         // Refusals told in the current second: a flood of forgeries must not flood the caller's queue.
         std::chrono::steady_clock::time_point refusalsSince;
         int refusalsTold = 0;
+        // Players with other terms already told (event::Mismatch), by sender and terms; capped.
+        std::set<std::string> mismatchesTold;
     };
 
     // Reactor thread only; 0 when not set.
@@ -117,6 +121,8 @@ struct GameClient::Impl : std::enable_shared_from_this<Impl>
     void tellState();
 
     void emit(const GameEvent& event);
+    // A hello by other terms than ours (see GameClient::setTerms): not paired with; told once.
+    bool refuseOtherTerms(const std::string& sender, const wire::Hello& hello);
 
     std::shared_ptr<MQTTClient> currentClient() const;
 

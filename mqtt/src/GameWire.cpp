@@ -54,6 +54,8 @@ Hello parseHello(std::string_view text)
             hello.willHash = fields[i].substr(2);
         else if (fields[i].starts_with("p="))
             hello.roomTag = fields[i].substr(2);
+        else if (fields[i].starts_with("t="))
+            hello.terms = fields[i].substr(2);
         else if (fields[i] == "back")
             hello.back = true;
         else if (fields[i].starts_with("to="))
@@ -84,6 +86,8 @@ std::string makeHello(const Hello& hello)
         text += ",k=" + hello.key;
     if (!hello.willHash.empty())
         text += ",w=" + hello.willHash;
+    if (!hello.terms.empty())
+        text += ",t=" + hello.terms;
     return text;
 }
 

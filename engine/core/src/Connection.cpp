@@ -36,6 +36,22 @@ std::string failureText(const Connection::Settings& settings, const std::string&
     return why;
 }
 
+// The terms a pair agrees on (mqtt::GameClient::setTerms): the time control, when there is one.
+// None gives no terms, as the seed's clients have.
+std::string termsOf(const TimeControl& clock)
+{
+    return clock.isNone() ? "" : "clock=" + clock.text();
+}
+
+std::string clockOfTerms(const std::string& terms)
+{
+    if (terms.empty())
+        return "no clock";
+    if (terms.rfind("clock=", 0) == 0)
+        return "the clock " + terms.substr(6);
+    return "terms \"" + terms + "\"";
+}
+
 } // namespace
 
 Connection::Connection(mqtt::EventQueue queue, Session& session, Settings settings)
@@ -78,6 +94,7 @@ Connection::Connection(mqtt::EventQueue queue, Session& session, Settings settin
     m_client->setConnectTimeout(m_settings.connectTimeout);
     m_client->setCredentials(m_settings.username, m_settings.password);
     m_client->setRoomPassword(m_settings.roomPassword);
+    m_client->setTerms(termsOf(m_settings.clock));
     m_client->setTls(m_settings.tls);
     m_client->setBesideCallback(std::string(PresenceSubtopic) + "/+",
                                 [audience = m_audience](const std::string& subtopic, const std::string& payload)
@@ -227,6 +244,10 @@ void Connection::onEvent(const mqtt::GameEvent& event)
         if (!std::exchange(m_forgeryTold, true))
             m_session->warn("Someone on the topic sent messages in " + m_session->partnerName() + "'s name: ignored");
     }
+    else if (const auto* mismatch = std::get_if<ev::Mismatch>(&event))
+        m_session->warn("Not paired with " + (mismatch->name.empty() ? std::string("a player") : mismatch->name) +
+                        ", who waits here with " + clockOfTerms(mismatch->theirTerms) + " (you chose " +
+                        clockOfTerms(mismatch->ourTerms) + ")");
     else if (const auto* failed = std::get_if<ev::Failed>(&event))
         m_session->failed(failureText(m_settings, failed->reason));
 }

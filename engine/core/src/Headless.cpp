@@ -82,11 +82,13 @@ int runHeadless(Match& match, std::ostream& out, const HeadlessSettings& setting
     // A prompt is shown again only when something was printed after it, or it asks something else.
     std::size_t promptedAt = 0;
     std::string lastPrompt;
+    // The clocks, if any, lead the prompt as they stood when it was shown (not asked again for them).
     const auto prompt = [&](const std::string& text)
     {
         if (promptedAt == printed && lastPrompt == text)
             return;
-        out << text;
+        const std::string clocks = session.clockText();
+        out << (clocks.empty() ? "" : "[" + clocks + "] ") << text;
         promptedAt = printed;
         lastPrompt = text;
     };

@@ -48,8 +48,10 @@ std::string lobbyTopic(const std::string& game)
 
 std::string encodeLobbyEntry(const LobbyEntry& entry)
 {
-    return nlohmann::json{{"room", entry.room}, {"name", entry.name}, {"since", secondsOf(entry.since)}, {"seen", secondsOf(entry.seen)}}
-        .dump();
+    nlohmann::json body{{"room", entry.room}, {"name", entry.name}, {"since", secondsOf(entry.since)}, {"seen", secondsOf(entry.seen)}};
+    if (!entry.clock.isNone())
+        body["clock"] = entry.clock.text();
+    return body.dump();
 }
 
 std::optional<LobbyEntry> decodeLobbyEntry(std::string_view id, std::string_view payload, Clock::time_point now, std::string& error)
@@ -90,8 +92,21 @@ std::optional<LobbyEntry> decodeLobbyEntry(std::string_view id, std::string_view
         error = "the entry is dated ahead of this clock";
         return std::nullopt;
     }
+    TimeControl clock;
+    if (fields.has("clock"))
+    {
+        const std::string* text = fields.text("clock");
+        std::string why;
+        const auto parsed = text ? TimeControl::parse(*text, why) : std::nullopt;
+        if (!parsed)
+        {
+            error = "the entry's clock is no time control";
+            return std::nullopt;
+        }
+        clock = *parsed;
+    }
     error.clear();
-    return LobbyEntry{std::string(id), *room, *name, timeOf(*since), timeOf(*seen)};
+    return LobbyEntry{std::string(id), *room, *name, timeOf(*since), timeOf(*seen), clock};
 }
 
 std::string waitingFor(const LobbyEntry& entry, Clock::time_point now)

@@ -22,7 +22,7 @@ LobbyNotice::~LobbyNotice()
 bool LobbyNotice::listable() const
 {
     std::string error;
-    LobbyEntry entry{"x", m_settings.room, m_settings.name, {}, {}};
+    LobbyEntry entry{"x", m_settings.room, m_settings.name, {}, {}, m_settings.clock};
     return decodeLobbyEntry(entry.id, encodeLobbyEntry(entry), LobbyEntry::Clock::now(), error).has_value();
 }
 
@@ -33,7 +33,7 @@ void LobbyNotice::show(LobbyEntry::Clock::time_point since, SteadyTime now)
     m_since = since;
     m_shownAt = now;
     const LobbyEntry entry{"", m_settings.room, m_settings.name, std::chrono::floor<std::chrono::seconds>(since),
-                           std::chrono::floor<std::chrono::seconds>(LobbyEntry::Clock::now())};
+                           std::chrono::floor<std::chrono::seconds>(LobbyEntry::Clock::now()), m_settings.clock};
     publish(encodeLobbyEntry(entry));
     if (m_client)
         return;

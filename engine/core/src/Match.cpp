@@ -31,6 +31,7 @@ Match::Match(const Game& game, mqtt::EventQueue queue, MatchSettings settings)
 {
     // Every position, not only the last of a frame: a frame may deliver several moves.
     m_session.setActionListener([this] { followFeed(); });
+    m_session.setTimeControl(m_settings.clock);
     if (!m_settings.privateRoom)
     {
         m_lobby = std::make_unique<LobbyNotice>(game.info().id, m_settings);

@@ -116,16 +116,17 @@ void Session::update()
         giveUp();
     settleIfOverdue();
     resendDue();
+    checkClock();
 }
 
 std::optional<Session::TimePoint> Session::nextWake() const
 {
     if (m_faults.fault == Fault::PartnerAway)
-        return m_faults.awayDeadline;
+        return earliest(m_faults.awayDeadline, clockWake());
     if (m_faults.fault != Fault::None)
-        return std::nullopt;
+        return clockWake();
     const bool resends = m_send && !m_pair.legacyPeer && isPaired();
-    return earliest(m_rounds.settleDeadline, resends ? m_pair.link.nextDue() : std::nullopt);
+    return earliest(earliest(m_rounds.settleDeadline, resends ? m_pair.link.nextDue() : std::nullopt), clockWake());
 }
 
 bool Session::isPaired() const

@@ -185,8 +185,9 @@ void Session::concede(Outcome outcome, Concession how)
     count(outcome, false, +1);
     if (how == Concession::AgreedDraw)
         ++m_score.agreedDraws;
-    else
+    else if (how == Concession::Resignation)
         ++(outcome == Outcome::Won ? m_score.winsByResignation : m_score.lossesByResignation);
+    followClock();
     addLog(LogEntry::Kind::Result, resultText());
     if (m_actionListener)
         m_actionListener();
@@ -200,6 +201,7 @@ void Session::takeBackLastMove()
     m_rounds.ourProposal.reset();
     m_rounds.partnerProposal.reset();
     addLog(LogEntry::Kind::Move, "the last move is taken back");
+    followClock();
     if (m_actionListener)
         m_actionListener();
 }
@@ -228,6 +230,8 @@ std::string Session::resultText() const
     if (m_rounds.conceded->how == Concession::AgreedDraw)
         return "Draw agreed";
     const std::string partner = m_pair.partnerName.empty() ? "The partner" : m_pair.partnerName;
+    if (m_rounds.conceded->how == Concession::Time)
+        return m_rounds.conceded->outcome == Outcome::Won ? partner + "'s time ran out" : "Your time ran out";
     return m_rounds.conceded->outcome == Outcome::Won ? partner + " resigns" : "You resign";
 }
 
@@ -238,7 +242,8 @@ std::string Session::publicResultText() const
     if (m_rounds.conceded->how == Concession::AgreedDraw)
         return "Draw agreed";
     const std::string& loser = m_rounds.conceded->outcome == Outcome::Won ? m_pair.partnerName : m_localName;
-    return (loser.empty() ? std::string("A player") : loser) + " resigns";
+    return (loser.empty() ? std::string("A player") : loser) +
+           (m_rounds.conceded->how == Concession::Time ? "'s time ran out" : " resigns");
 }
 
 } // namespace engine

@@ -87,7 +87,7 @@ void Session::apply(const Envelope& envelope)
         return setNotice("ignored the partner's " + envelope.type + " outside a round");
     if (envelope.round != m_rounds.number)
         return setNotice("ignored the partner's " + envelope.type + " of round " + std::to_string(envelope.round));
-    if (applyCourtesy(envelope))
+    if (applyClockMessage(envelope) || applyCourtesy(envelope))
         return;
     Reply reply = m_rounds.current->receive(envelope.type, envelope.body);
     if (!reply.accepted)

@@ -28,13 +28,18 @@ void Session::startRound(bool localStarts)
     m_rounds.ourProposal.reset();
     m_rounds.partnerProposal.reset();
     m_rounds.conceded.reset();
+    m_rounds.clock.reset();
+    if (!m_timeControl.isNone())
+        m_rounds.clock.emplace(m_timeControl);
     const int number = m_rounds.number;
     RoundSetup setup;
     setup.localStarts = localStarts;
     m_rounds.current = m_game->newRound(setup);
     m_phase = Phase::Playing;
     addLog(LogEntry::Kind::Info, "round " + std::to_string(number) + ": you are " + m_rounds.current->localSide() +
-                                     (localStarts ? " and start" : ", " + m_pair.partnerName + " starts"));
+                                     (localStarts ? " and start" : ", " + m_pair.partnerName + " starts") +
+                                     (m_rounds.clock ? ", clock " + m_timeControl.text() : ""));
+    followClock();
 }
 
 bool Session::load(std::string_view position, std::string& error)
@@ -91,6 +96,7 @@ void Session::requestRematch()
 void Session::afterAction()
 {
     scoreAction();
+    followClock();
     if (m_actionListener)
         m_actionListener();
 }

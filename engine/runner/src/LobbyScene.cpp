@@ -21,7 +21,9 @@ constexpr float RowWidth = 480.f;
 constexpr float ListTop = 150.f;
 constexpr float RowHeight = 56.f;
 constexpr float RowStep = 64.f;
-constexpr std::size_t VisibleRows = 7;
+constexpr std::size_t VisibleRows = 6;
+// The clocks a room may be opened with: the first is none.
+const std::vector<std::string> ClockChoices{"none", "1m+1s", "3m+2s", "5m+3s", "10m+5s", "30s/move"};
 // The "waiting for" texts change by the minute: redrawn that often even when nothing comes.
 constexpr std::chrono::seconds Relist{20};
 
@@ -35,12 +37,16 @@ LobbyScene::LobbyScene(engine::SceneStack& stack, Choice choice)
     : Scene(stack),
       m_choice(std::move(choice)),
       m_board(m_choice.game->info().id, context().queue, m_choice),
+      m_clock(context().fonts.get(engine::FontId::Regular), context().theme, "Clock of a room you open", {RowLeft, 552.f, RowWidth, 44.f},
+              ClockChoices),
       m_open(context().fonts.get(engine::FontId::Bold), context().theme,
              "Open room \"" + mqtt::text::shortened(m_choice.room, 20) + "\"", {RowLeft, 608.f, RowWidth, 52.f}, [this] { openRoom(); }),
       m_computer(context().fonts.get(engine::FontId::Regular), context().theme, "Play the computer", {RowLeft, 670.f, RowWidth, 44.f},
                  [this] { playComputer(); })
 {
     m_open.setPrimary(true);
+    if (const auto chosen = std::ranges::find(ClockChoices, m_choice.clock.text()); chosen != ClockChoices.end())
+        m_clock.setIndex(static_cast<std::size_t>(chosen - ClockChoices.begin()));
     m_computer.setTextSize(17);
     m_board.start();
 }
@@ -51,6 +57,7 @@ void LobbyScene::join(std::size_t index)
         return;
     Choice joining = m_choice;
     joining.room = m_rooms[index].room;
+    joining.clock = m_rooms[index].clock; // joining accepts the room's clock
     joining.privateRoom = false; // should the player have gone meanwhile, we wait there in its place, listed
     pushPlayScene(stack(), joining, nullptr);
 }
@@ -59,6 +66,8 @@ void LobbyScene::openRoom()
 {
     Choice opening = m_choice;
     opening.privateRoom = false;
+    std::string error;
+    opening.clock = engine::TimeControl::parse(m_clock.value(), error).value_or(engine::TimeControl{});
     pushPlayScene(stack(), opening, nullptr);
 }
 
@@ -100,6 +109,7 @@ bool LobbyScene::handleEvent(const sf::Event& event)
         m_firstShown = static_cast<std::size_t>(std::clamp(next, 0L, most));
         m_hover.reset();
     }
+    m_clock.handleEvent(event);
     m_open.handleEvent(event);
     m_computer.handleEvent(event);
     return false;
@@ -147,6 +157,7 @@ void LobbyScene::draw(sf::RenderTarget& target) const
         target.draw(engine::leftText(bold, mqtt::text::shortened(entry.name, 16), 19, theme.text, {RowLeft + 18.f, top + RowHeight / 2.f}));
         const std::string waited = engine::waitingFor(entry, now);
         const std::string details = "room " + mqtt::text::shortened(entry.room, 16) + "  \xC2\xB7  " +
+                                    (entry.clock.isNone() ? "" : entry.clock.text() + "  \xC2\xB7  ") +
                                     (waited == "just now" ? "just came" : "waiting " + waited);
         target.draw(engine::rightText(regular, details, 15, hover ? theme.accent : theme.mutedText,
                                       {RowLeft + RowWidth - 18.f, top + RowHeight / 2.f}));
@@ -162,6 +173,7 @@ void LobbyScene::draw(sf::RenderTarget& target) const
                                         {centreX, 324.f}));
     }
 
+    target.draw(m_clock);
     target.draw(m_open);
     target.draw(m_computer);
     const std::size_t hidden = m_rooms.size() > VisibleRows ? m_rooms.size() - VisibleRows : 0;

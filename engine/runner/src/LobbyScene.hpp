@@ -8,6 +8,7 @@
 #include <mqttgames/engine/Button.hpp>
 #include <mqttgames/engine/LobbyBoard.hpp>
 #include <mqttgames/engine/Scene.hpp>
+#include <mqttgames/engine/TextField.hpp>
 
 #include "Launch.hpp"
 
@@ -15,8 +16,8 @@ namespace runner
 {
 
 /// The lobby of the chosen game on the chosen broker: the rooms where someone waits, refreshed as
-/// they come and go, each joined with one click; a room of our own (the menu's room) and the
-/// computer are always there. Back from a match, the lobby shows again.
+/// they come and go, each joined with one click (playing by its clock); a room of our own (the
+/// menu's room, with a clock of our choice) and the computer are always there. Back from a match, the lobby shows again.
 class LobbyScene : public engine::Scene
 {
 public:
@@ -46,6 +47,7 @@ private:
     std::chrono::steady_clock::time_point m_listedAt;
     std::size_t m_firstShown = 0; // scrolled past
     std::optional<std::size_t> m_hover;
+    engine::Selector m_clock; // of a room we open
     engine::Button m_open;
     engine::Button m_computer;
 };

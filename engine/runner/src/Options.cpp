@@ -36,6 +36,14 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
     app.add_option("--room", connection.room, "Room: players in the same room of a game play each other (naming one "
                                             "means a person is your opponent, unless --vs-computer)")
         ->capture_default_str();
+    std::string clock;
+    app.add_option("--clock", clock, "Time control of a room you open: BANK[+INCREMENT] (5m+3s: 5 minutes a side plus 3 s a "
+                                     "move) or LIMIT/move (30s/move); you pair only with players who chose the same")
+        ->check([](const std::string& text)
+                {
+                    std::string error;
+                    return engine::TimeControl::parse(text, error) ? std::string() : error;
+                });
     app.add_flag("--private", connection.privateRoom, "Do not list --room in the game's lobby while you wait there");
     app.add_flag("--list-rooms", options.listRooms, "List the rooms where someone waits for a partner (on --host) and exit");
     app.add_option("--name", connection.name, "Your name as the partner sees it (default: $USER)");
@@ -79,6 +87,8 @@ std::optional<int> parseOptions(int argc, char** argv, const GameRegistry& regis
         return app.exit(error);
     }
     options.roomGiven = app.count("--room") > 0;
+    std::string clockError;
+    connection.clock = engine::TimeControl::parse(clock, clockError).value_or(engine::TimeControl{});
     if (app.count("--name") == 0)
     {
         if (const char* user = std::getenv("USER"); user && !mqtt::text::cleanName(user).empty())

@@ -45,12 +45,12 @@ int printRooms(const Choice& choice, std::ostream& out, std::ostream& log)
     std::size_t roomWidth = 4;
     for (const auto& entry : rooms)
         roomWidth = std::max(roomWidth, entry.room.size());
-    out << "Waiting for a partner in " << game << " on " << where << " (join: --room ROOM):\n";
-    out << "  " << std::left << std::setw(static_cast<int>(roomWidth)) << "ROOM" << "  WAITING   PLAYER\n";
+    out << "Waiting for a partner in " << game << " on " << where << " (join: --room ROOM --clock CLOCK):\n";
+    out << "  " << std::left << std::setw(static_cast<int>(roomWidth)) << "ROOM" << "  WAITING   CLOCK     PLAYER\n";
     const auto now = engine::LobbyEntry::Clock::now();
     for (const auto& entry : rooms)
         out << "  " << std::setw(static_cast<int>(roomWidth)) << entry.room << "  " << std::setw(8)
-            << engine::waitingFor(entry, now) << "  " << entry.name << '\n';
+            << engine::waitingFor(entry, now) << "  " << std::setw(8) << entry.clock.text() << "  " << entry.name << '\n';
     return 0;
 }
 

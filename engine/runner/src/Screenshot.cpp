@@ -52,6 +52,7 @@ int renderScreenshot(const GameRegistry& registry, const Choice& choice, const s
     {
         engine::MatchSettings settings;
         settings.name = choice.name.empty() ? "You" : choice.name;
+        settings.clock = choice.clock;
         auto match = std::make_unique<engine::Match>(*choice.game, context.queue, settings);
         engine::Session& session = match->session();
         if (scene == "waiting")

@@ -110,10 +110,12 @@ bool PlayScene::update(sf::Time dt)
     m_footer->update();
     const std::uint64_t revision = m_match->session().revision();
     const std::size_t watchers = m_match->watchers();
-    if (revision != m_seenRevision || watchers != m_shownWatchers)
+    std::string clocks = m_match->session().clockText(); // changes by the second
+    if (revision != m_seenRevision || watchers != m_shownWatchers || clocks != m_shownClocks)
     {
         m_seenRevision = revision;
         m_shownWatchers = watchers;
+        m_shownClocks = std::move(clocks);
         refreshStatus();
         animating = true; // draw the change
     }
@@ -257,6 +259,13 @@ void PlayScene::refreshStatus()
     }
     if (m_match->settings().botLevel && session.phase() == Phase::Playing && session.isLocalTurn())
         content.turn = "Computer thinking\xE2\x80\xA6";
+    if (const auto left = session.timeLeft(Turn::Local))
+    {
+        content.localClock = RoundClock::format(*left);
+        content.partnerClock = RoundClock::format(*session.timeLeft(Turn::Remote));
+        content.localClockRuns = session.clockRunning() == Turn::Local;
+        content.partnerClockRuns = session.clockRunning() == Turn::Remote;
+    }
     if (const std::size_t watchers = m_match->watchers(); watchers > 0)
         content.connection += "  \xC2\xB7  " + std::to_string(watchers) + " watching";
     m_status.setContent(std::move(content));

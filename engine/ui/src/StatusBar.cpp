@@ -36,6 +36,15 @@ void StatusBar::draw(sf::RenderTarget& target, sf::RenderStates states) const
         leftEnd = std::max(you.getGlobalBounds().left + you.getGlobalBounds().width, side.getGlobalBounds().left + side.getGlobalBounds().width);
     }
 
+    // Each side's clock beside it: bright while it runs.
+    const auto clockColour = [&](bool runs) { return runs ? m_theme->accent : m_theme->mutedText; };
+    if (!m_content.localClock.empty())
+    {
+        const sf::Text clock = leftText(bold, m_content.localClock, 20, clockColour(m_content.localClockRuns), {leftEnd + 16.f, middle});
+        target.draw(clock, states);
+        leftEnd = clock.getGlobalBounds().left + clock.getGlobalBounds().width;
+    }
+
     // Right: the partner with a dot for the connection state; the state in words beneath.
     const sf::Text partner = rightText(regular, m_content.partner.empty() ? "no partner yet" : m_content.partner, 17, m_theme->text, {right, middle - 10.f});
     target.draw(partner, states);
@@ -46,7 +55,13 @@ void StatusBar::draw(sf::RenderTarget& target, sf::RenderStates states) const
     target.draw(dot, states);
     const sf::Text connection = rightText(regular, m_content.connection, 13, m_theme->mutedText, {right, middle + 13.f});
     target.draw(connection, states);
-    const float rightStart = std::min(dot.getPosition().x - 5.f, connection.getGlobalBounds().left);
+    float rightStart = std::min(dot.getPosition().x - 5.f, connection.getGlobalBounds().left);
+    if (!m_content.partnerClock.empty())
+    {
+        const sf::Text clock = rightText(bold, m_content.partnerClock, 20, clockColour(m_content.partnerClockRuns), {rightStart - 16.f, middle});
+        target.draw(clock, states);
+        rightStart = clock.getGlobalBounds().left;
+    }
 
     // The middle: smaller when long, so that it never runs into either side.
     const float centre = m_box.left + m_box.width / 2.f;

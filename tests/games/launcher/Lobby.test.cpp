@@ -134,7 +134,7 @@ TEST_CASE("A player in the terminal is listed by --list-rooms, and its will take
     const std::string output = listing();
     INFO(output);
     CHECK(output.find("Waiting for a partner in Connect Four on 127.0.0.1:" + std::to_string(broker.port())) != std::string::npos);
-    CHECK(output.find("  attic  just now  Zed\n") != std::string::npos);
+    CHECK(output.find("  attic  just now  none      Zed\n") != std::string::npos);
 
     zed.kill(SIGKILL);
     CHECK(stepUntil(loop, [&] { return board.rooms().empty(); }));

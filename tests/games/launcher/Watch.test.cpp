@@ -175,7 +175,7 @@ TEST_CASE("Watching a match: every spectator ends where the players end, and the
     }
 }
 
-TEST_CASE("Players count their spectators; a stranger's false ones are bounded and change nothing else")
+TEST_CASE("Players count their spectators, a stranger's false ones are bounded and change nothing else")
 {
     const engine::TurnGame<tictactoe::Board> game(tictactoe::text());
     mqtt::LoopbackBroker broker;

@@ -75,6 +75,14 @@ struct Refused
 {
     std::string reason; ///< what it was, quoting at most a short, printable part of it
 };
+/// A player waits on the topic, but plays by other terms (see setTerms): not paired with. Told once
+/// per player and terms.
+struct Mismatch
+{
+    std::string name;       ///< the other player's name, cleaned
+    std::string theirTerms; ///< its terms, cleaned and short; empty: none
+    std::string ourTerms;
+};
 /// connect() failed, or a connection that was never accepted gave up.
 struct Failed
 {
@@ -85,7 +93,7 @@ struct Failed
 inline constexpr int RefusalsPerSecond = 20;
 
 using GameEvent = std::variant<event::Waiting, event::Paired, event::PartnerLeft, event::PartnerBack, event::LinkLost,
-                               event::LinkBack, event::Message, event::Refused, event::Failed>;
+                               event::LinkBack, event::Message, event::Refused, event::Mismatch, event::Failed>;
 
 /// Two players on one topic, speaking the seed library's wire format (TEXT@SENDERID, _ENTERED,
 /// DISCONNECT), so that a client of that library and this one can play together. Over MQTT 5 it
@@ -189,6 +197,10 @@ public:
     /// moment they pair can sit between them; with it, they cannot. Empty (the default): no password.
     /// Takes effect at the next connect().
     void setRoomPassword(const std::string& password);
+    /// Pairs only with players who set the same terms (what both play by: a time control, say);
+    /// a hello with other terms is not paired with, and told as event::Mismatch. Empty (the default,
+    /// and what the seed's clients have): no terms. No commas. Takes effect at the next connect().
+    void setTerms(const std::string& terms);
 
 private:
     struct Impl;

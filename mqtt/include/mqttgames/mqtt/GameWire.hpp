@@ -34,6 +34,9 @@ struct Hello
     std::string willHash;
     /// "p=": a tag made with the room password over the hello before it, when the sender has one.
     std::string roomTag;
+    /// "t=": the terms the sender plays by (a time control), when it has any: only players with the
+    /// same terms pair. No commas.
+    std::string terms;
 };
 
 /// The tag at the end of a hello: what it covers (the text before ",m="), its counter and the tag.

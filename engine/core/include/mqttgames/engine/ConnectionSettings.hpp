@@ -3,6 +3,7 @@
 #include <chrono>
 #include <string>
 
+#include <mqttgames/engine/TimeControl.hpp>
 #include <mqttgames/mqtt/TlsOptions.hpp>
 
 namespace engine
@@ -25,6 +26,8 @@ struct ConnectionSettings
     std::string roomPassword;
     /// A private room is not listed in the game's lobby (see lobbyTopic) while a seat waits there.
     bool privateRoom = false;
+    /// The time control of every round; only players with the same one pair (none: no clock).
+    TimeControl clock;
     /// Encryption: with a CA file the connection uses TLS (see mqtt::TlsOptions).
     mqtt::TlsOptions tls;
     /// How long a partner whose connection dropped (without saying bye) is waited for, the round

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <mqttgames/engine/TimeControl.hpp>
+
 namespace engine
 {
 
@@ -26,6 +28,7 @@ struct LobbyEntry
     std::string name;
     Clock::time_point since; ///< waiting since
     Clock::time_point seen;  ///< last refreshed
+    TimeControl clock;       ///< of the room: whoever joins plays by it
 
     /// A waiting player refreshes its entry this often...
     static constexpr std::chrono::seconds RefreshEvery{60};
@@ -41,7 +44,7 @@ struct LobbyEntry
     bool isStale(Clock::time_point now) const { return now - seen > StaleAfter; }
 };
 
-/// The entry's payload: {"room":…, "name":…, "since":…, "seen":…}.
+/// The entry's payload: {"room":…, "name":…, "since":…, "seen":…}, and "clock" when there is one.
 std::string encodeLobbyEntry(const LobbyEntry& entry);
 /// Reads the entry found on lobbyTopic(game)/`id`, checking everything a stranger could get wrong
 /// on purpose: its size, the JSON, each field's type and range, a room we could not join as

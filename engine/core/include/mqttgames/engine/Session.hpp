@@ -14,6 +14,8 @@
 
 #include <mqttgames/engine/Game.hpp>
 #include <mqttgames/engine/ReliableLink.hpp>
+#include <mqttgames/engine/RoundClock.hpp>
+#include <mqttgames/engine/TimeControl.hpp>
 
 namespace engine
 {
@@ -72,6 +74,10 @@ public:
     using Clock = std::function<TimePoint()>;
 
     static constexpr std::chrono::milliseconds DefaultGracePeriod{60000};
+    /// Under a time control, the side to move whose clock runs out concedes; the other side claims
+    /// the win only this long after it saw that clock run out, time enough for the concession to
+    /// come over a slow network (its view of the deadline comes early by the message's delay).
+    static constexpr std::chrono::milliseconds FlagTolerance{3000};
 
     /// `game` is borrowed and outlives the session.
     Session(const Game& game, std::string localName, Send send);
@@ -124,6 +130,17 @@ public:
     bool act(const Action& action);
     /// Asks to play again after a round; the next round starts once the partner asked too.
     void requestRematch();
+
+    /// Plays every round from the next on under `control` (none: no clock). Both sides of a pair
+    /// have the same one: only players with the same time control pair.
+    void setTimeControl(TimeControl control) { m_timeControl = control; }
+    const TimeControl& timeControl() const { return m_timeControl; }
+    /// Time left to `side` (Local or Remote) in the current round; nothing without a time control.
+    std::optional<RoundClock::Duration> timeLeft(Turn side) const;
+    /// Whose clock runs: Local, Remote or None.
+    Turn clockRunning() const { return m_rounds.clock ? m_rounds.clock->running() : Turn::None; }
+    /// "you 4:32 · Ann 5:00" in a round with a time control; "" otherwise.
+    std::string clockText() const;
 
     /// What one side may propose to the other during a round.
     enum class Proposal
@@ -253,6 +270,7 @@ private:
     {
         Resignation,
         AgreedDraw,
+        Time, ///< a clock ran out
     };
     /// True when the envelope was one of them (handled, or refused with a notice).
     bool applyCourtesy(const Envelope& envelope);
@@ -260,6 +278,14 @@ private:
     void takeBackLastMove();
     /// An action of `actor` (Local or Remote) reached the round: counted, and proposals lapse.
     void noteAction(Turn actor);
+    // Clocks (SessionClock.cpp).
+    /// Runs the clock of whoever's turn it is now (none once the round is over).
+    void followClock();
+    /// A clock that ran out ends the round: ours by our concession, the partner's by our claim.
+    void checkClock();
+    std::optional<TimePoint> clockWake() const;
+    /// True when the envelope was a concession or a claim of time (handled, or refused).
+    bool applyClockMessage(const Envelope& envelope);
 
     /// The partner and how the pair talks: names, pairing tokens, numbered delivery.
     struct Pairing
@@ -307,7 +333,8 @@ private:
             Outcome outcome;
             Concession how;
         };
-        std::optional<Conceded> conceded; // the round ended by a resignation or an agreed draw
+        std::optional<Conceded> conceded; // the round ended by a resignation, an agreed draw or a clock
+        std::optional<RoundClock> clock;  // under a time control
     };
     struct Score
     {
@@ -326,6 +353,7 @@ private:
     Send m_send;
     std::function<void()> m_actionListener;
     Phase m_phase = Phase::Offline; // the game's phase; m_faults may hold it
+    TimeControl m_timeControl;
     Clock m_clock = [] { return std::chrono::steady_clock::now(); };
     std::mt19937_64 m_random{std::random_device{}()};
     Pairing m_pair;

@@ -75,6 +75,7 @@ private:
     Overlay m_overlay = Overlay::None;
     std::uint64_t m_seenRevision = ~std::uint64_t{0};
     std::size_t m_shownWatchers = 0;
+    std::string m_shownClocks;
     std::unique_ptr<PlayFooter> m_footer; // under the board: score, notices, resign, draw, takeback
     sf::Vector2f m_pointer{-1.f, -1.f};
     bool m_animating = true;

@@ -27,6 +27,11 @@ public:
         std::string connection;    ///< "connected", "connecting", "offline"
         sf::Color connectionColor; ///< the dot beside the partner's name
         std::string partner;       ///< the partner's name
+        /// Under a time control: the time left to each side ("4:32"); empty hides the clocks.
+        std::string localClock;
+        std::string partnerClock;
+        bool localClockRuns = false;
+        bool partnerClockRuns = false;
     };
 
     StatusBar(const FontHolder& fonts, const Theme& theme, sf::FloatRect box);
