@@ -113,7 +113,7 @@ bool GameClient::Impl::refuseOtherTerms(const std::string& sender, const wire::H
             return false;
         // Told once per player and terms: its hello comes again every few seconds. A stranger
         // sending ever new terms is told a few dozen times, then only logged.
-        if (run.mismatchesTold.size() < 64 && run.mismatchesTold.insert(sender + "," + hello.terms).second)
+        if (run.mismatchesTold.size() < 64 && run.mismatchesTold.insert(sender + "," + hello.terms.substr(0, 64)).second)
             mismatch = event::Mismatch{wire::sanitizeName(hello.name), text::shortened(text::printable(hello.terms), 20),
                                        settings.terms};
     }

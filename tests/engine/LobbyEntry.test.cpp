@@ -41,11 +41,24 @@ TEST_CASE("A lobby entry reads back as written")
     CHECK(read->name == "Ann");
     CHECK(read->since == entry.since);
     CHECK(read->seen == entry.seen);
+    CHECK(read->clock.isNone());
     CHECK(engine::waitingFor(*read, Now) == "2 min");
     CHECK(engine::waitingFor(*read, Now - 120s) == "just now");
     CHECK(engine::waitingFor(*read, Now + 2h) == "2 h 2 min");
     CHECK_FALSE(read->isStale(Now));
     CHECK(read->isStale(Now + engine::LobbyEntry::StaleAfter + 1s));
+}
+
+TEST_CASE("A lobby entry carries the room's clock")
+{
+    std::string error;
+    engine::LobbyEntry entry{"abc123", "kitchen", "Ann", Now, Now, engine::TimeControl::parse("5m+3s", error).value()};
+    const auto read = engine::decodeLobbyEntry("abc123", engine::encodeLobbyEntry(entry), Now, error);
+    REQUIRE(read);
+    CHECK(read->clock.text() == "5m+3s");
+    CHECK(engine::encodeLobbyEntry(entry).find(R"("clock":"5m+3s")") != std::string::npos);
+    CHECK(refusal("a", R"({"room":"k","name":"Ann","since":1,"seen":2,"clock":"soon"})") == "the entry's clock is no time control");
+    CHECK(refusal("a", R"({"room":"k","name":"Ann","since":1,"seen":2,"clock":300})") == "the entry's clock is no time control");
 }
 
 TEST_CASE("Malformed, forged and oversized lobby entries are refused with a reason")

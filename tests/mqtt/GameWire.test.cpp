@@ -114,6 +114,16 @@ TEST_CASE("GameWire signed pairs")
         CHECK(wire::parseHello("_ENTERED,Ann,10.0.0.1").roomTag.empty());
     }
 
+    SECTION("terms ride after the key and the will's hash, before the room tag that covers them")
+    {
+        wire::Hello hello{"Ann", "10.0.0.1", false, "", "k1", "w1"};
+        hello.terms = "clock=5m+3s";
+        const std::string text = wire::makeHello(hello);
+        CHECK(text == "_ENTERED,Ann,10.0.0.1,k=k1,w=w1,t=clock=5m+3s");
+        CHECK(wire::parseHello(text + ",p=0123abcd").terms == "clock=5m+3s");
+        CHECK(wire::parseHello("_ENTERED,Pat,1.2.3.4").terms.empty()); // a seed client plays by none
+    }
+
     SECTION("a tagged hello: the tag covers the text before it, and a bad tag reads as none")
     {
         const std::string hello = wire::makeHello({"Ann", "a", true, "bobid", "", ""});

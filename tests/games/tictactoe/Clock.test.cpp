@@ -5,6 +5,7 @@
 #include <mqttgames/engine/Match.hpp>
 #include <mqttgames/engine/TurnGame.hpp>
 #include <mqttgames/mqtt/LoopbackBroker.hpp>
+#include <mqttgames/testing/FaultProxy.hpp>
 #include <mqttgames/tictactoe/Board.hpp>
 
 #include "support/NetworkMatch.hpp"
@@ -150,4 +151,53 @@ TEST_CASE("A partner that never concedes loses by the other's claim after the to
         CHECK(playing(first));
         CHECK(second.session().outcome() == engine::Outcome::Won);
     }
+}
+
+TEST_CASE("Time away counts: a reconnect pauses no clock")
+{
+    const engine::TurnGame<tictactoe::Board> game(tictactoe::text());
+    mqtt::LoopbackBroker broker;
+    mqtt::FaultProxy proxy(broker.host(), broker.port());
+    mqtt::EventQueue queue;
+    auto annSettings = seat(broker, "away", "ann", "1m");
+    annSettings.host = proxy.host();
+    annSettings.port = proxy.port();
+    engine::Match ann(game, queue, annSettings);
+    engine::Match bob(game, queue, seat(broker, "away", "bob", "1m"));
+    engine::Session::TimePoint annNow = std::chrono::steady_clock::now();
+    engine::Session::TimePoint bobNow = annNow;
+    ann.session().setClock([&] { return annNow; });
+    bob.session().setClock([&] { return bobNow; });
+    ann.connect();
+    bob.connect();
+    const auto run = [&](auto done) { return testsupport::runUntil(queue, ann, bob, done, 15s); };
+    REQUIRE(run([&] { return playing(ann) && playing(bob); }));
+    // A move from each (a partner that never sent one counts as gone at once), then ann's turn.
+    const auto play = [&](engine::Match& mover, engine::Match& next, const char* cell)
+    {
+        REQUIRE(mover.session().act(engine::Action(cell)));
+        REQUIRE(run([&] { return next.session().isLocalTurn(); }));
+    };
+    if (!ann.session().localStarts())
+        play(bob, ann, "5");
+    play(ann, bob, ann.session().localStarts() ? "5" : "1");
+    play(bob, ann, "9");
+
+    // Ann's connection drops on her turn and stays away 40 s by both clocks.
+    REQUIRE(*ann.session().timeLeft(engine::Turn::Local) == 60s);
+    proxy.setRefusing(true);
+    proxy.cut();
+    REQUIRE(run([&] { return ann.session().phase() == Phase::Reconnecting; }));
+    annNow += 40s;
+    bobNow += 40s;
+    proxy.setRefusing(false);
+    REQUIRE(run([&] { return playing(ann) && playing(bob); }));
+    CHECK(*ann.session().timeLeft(engine::Turn::Local) == 20s);
+    CHECK(*bob.session().timeLeft(engine::Turn::Remote) == 20s);
+
+    annNow += 21s;
+    bobNow += 21s;
+    REQUIRE(run([&] { return !playing(ann) && !playing(bob); }));
+    CHECK(ann.session().resultText() == "Your time ran out");
+    CHECK(bob.session().outcome() == engine::Outcome::Won);
 }
