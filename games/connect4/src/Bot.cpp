@@ -15,11 +15,6 @@ constexpr int MediumDepth = 4;
 constexpr int TableLog2Size = 20;
 constexpr int RootBound = 1 << 14;
 
-Position positionOf(const Board& board)
-{
-    return {board.discs(board.toMove()), board.occupied(), board.moveCount()};
-}
-
 std::vector<int> columnsOf(Bitboard moves)
 {
     std::vector<int> columns;

@@ -22,7 +22,6 @@ constexpr std::array<std::array<int, Columns>, Rows> CellWeights{{
 }};
 
 constexpr int ThreatWeight = 12;
-constexpr std::array<int, Columns> CenterFirst{3, 2, 4, 1, 5, 0, 6};
 constexpr int Infinity = std::numeric_limits<std::int16_t>::max();
 
 // Cells grouped by weight, so that evaluating is a few popcounts.
@@ -66,6 +65,11 @@ constexpr Bitboard oddRows()
 constexpr Bitboard OddRows = oddRows();
 
 } // namespace
+
+Position positionOf(const Board& board)
+{
+    return {board.discs(board.toMove()), board.occupied(), board.moveCount()};
+}
 
 Bitboard Position::nonLosingMoves() const
 {

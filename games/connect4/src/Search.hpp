@@ -1,6 +1,7 @@
 #pragma once
 
 #include <mqttgames/connect4/Bitboard.hpp>
+#include <mqttgames/connect4/Board.hpp>
 #include <mqttgames/connect4/Score.hpp>
 
 #include <array>
@@ -117,6 +118,12 @@ private:
     std::uint64_t m_nodes = 0;
     bool m_stopped = false;
 };
+
+/// The columns from the centre outwards: the order to try moves in among equals.
+inline constexpr std::array<int, Columns> CenterFirst{3, 2, 4, 1, 5, 0, 6};
+
+/// The position of a board, for its mover.
+Position positionOf(const Board& board);
 
 /// A static estimate of a position for its mover, well inside (-WinScore, WinScore).
 int evaluate(const Position& position);
