@@ -65,8 +65,11 @@ std::optional<Session::TimePoint> Session::clockWake() const
     const TimePoint now = m_clock();
     const auto left = m_rounds.clock->remaining(m_rounds.clock->running(), now);
     const auto tick = left.count() > 0 ? left % std::chrono::milliseconds(1000) : std::chrono::milliseconds(0);
+    const TimePoint shown = now + (tick.count() > 0 ? tick : std::chrono::milliseconds(1000));
+    if (m_faults.fault != Fault::None)
+        return shown; // no flag falls during a fault (checkClock waits for its end): the display only
     const TimePoint flag = *m_rounds.clock->deadline() + (m_rounds.clock->running() == Turn::Remote ? FlagTolerance : RoundClock::Duration(0));
-    return earliest(now + (tick.count() > 0 ? tick : std::chrono::milliseconds(1000)), std::max(flag, now));
+    return earliest(shown, std::max(flag, now));
 }
 
 bool Session::applyClockMessage(const Envelope& envelope)
