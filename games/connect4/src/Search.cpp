@@ -88,7 +88,7 @@ Bitboard Position::nonLosingMoves() const
 
 TranspositionTable::TranspositionTable(int log2Size)
     : m_entries(static_cast<Entry*>(std::calloc(std::size_t{1} << log2Size, sizeof(Entry))))
-    , m_indexMask((Bitboard{1} << log2Size) - 1)
+    , m_shift(64 - log2Size)
 {
     if (!m_entries)
         throw std::bad_alloc();
@@ -96,13 +96,13 @@ TranspositionTable::TranspositionTable(int log2Size)
 
 const TranspositionTable::Entry* TranspositionTable::find(Bitboard key) const
 {
-    const Entry& entry = m_entries[key & m_indexMask];
+    const Entry& entry = m_entries[indexOf(key)];
     return entry.key == key && entry.depthPlusOne > 0 ? &entry : nullptr;
 }
 
 void TranspositionTable::store(Bitboard key, int score, int depth, Bound bound, int column)
 {
-    m_entries[key & m_indexMask] = {key, static_cast<std::int16_t>(score), static_cast<std::int8_t>(depth + 1), bound,
+    m_entries[indexOf(key)] = {key, static_cast<std::int16_t>(score), static_cast<std::int8_t>(depth + 1), bound,
                                     static_cast<std::int8_t>(column)};
 }
 

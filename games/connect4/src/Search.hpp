@@ -76,7 +76,11 @@ private:
 
     // calloc hands out zeroed pages lazily, so a large table costs nothing until it is used.
     std::unique_ptr<Entry[], Free> m_entries;
-    Bitboard m_indexMask;
+    // The key's low bits are the left columns only: a multiplicative hash spreads every column
+    // over the index (Fibonacci hashing: the high bits of key times 2^64 / golden ratio).
+    std::size_t indexOf(Bitboard key) const { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> m_shift); }
+
+    int m_shift;
 };
 
 /// Up to one move per column, in search order.
