@@ -45,9 +45,10 @@ struct LobbyBoard::Shared
             refused += payload.empty() ? 0 : 1;
             return entries.erase(id) > 0;
         }
-        if (entries.size() >= MaxKept && !entries.contains(id))
+        const auto full = [&] { return entries.size() >= MaxKept && !entries.contains(id); };
+        if (full())
             std::erase_if(entries, [now = LobbyEntry::Clock::now()](const auto& kept) { return kept.second.isStale(now); });
-        if (entries.size() >= MaxKept && !entries.contains(id))
+        if (full())
         {
             ++refused;
             return false;
@@ -75,12 +76,7 @@ LobbyBoard::LobbyBoard(std::string game, mqtt::EventQueue queue, ConnectionSetti
     m_shared->probe = "mqttgames/probe/" + mqtt::wire::randomId();
 }
 
-LobbyBoard::~LobbyBoard()
-{
-    // The network thread may hold the client a moment longer (connectInBackground): it keeps only
-    // the shared state alive, never this board.
-    m_client.reset();
-}
+LobbyBoard::~LobbyBoard() = default;
 
 void LobbyBoard::start()
 {

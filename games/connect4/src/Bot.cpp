@@ -97,7 +97,7 @@ SearchResult Bot::searchFixedDepth(const Board& board, int depth, std::chrono::s
     // A full window for every move gives exact scores, so equally good moves can be drawn at random.
     std::vector<int> bestColumns;
     int bestScore = -RootBound;
-    for (const Bitboard move : search.orderedMoves(position, position.playable(), -1))
+    for (const Bitboard move : orderedMoves(position, position.playable(), -1))
     {
         const Position next = position.after(move);
         const int score = bits::hasFour(next.opponent()) ? winScoreAt(position.moves)
@@ -118,7 +118,7 @@ SearchResult Bot::searchFixedDepth(const Board& board, int depth, std::chrono::s
     if (bestColumns.empty())
     {
         // Stopped before the first move was scored: any legal move beats none.
-        result.column = columnOf(search.orderedMoves(position, position.playable(), -1).moves[0]);
+        result.column = columnOf(orderedMoves(position, position.playable(), -1).moves[0]);
         return result;
     }
     result.column = bestColumns[std::uniform_int_distribution<std::size_t>(0, bestColumns.size() - 1)(m_random)];
@@ -147,14 +147,14 @@ SearchResult Bot::searchDeepening(const Board& board, std::chrono::steady_clock:
     Bitboard candidates = position.nonLosingMoves();
     if (candidates == 0)
         candidates = position.playable();
-    result.column = columnOf(search.orderedMoves(position, candidates, -1).moves[0]);
+    result.column = columnOf(orderedMoves(position, candidates, -1).moves[0]);
 
     const int remaining = Cells - position.moves;
     for (int depth = 1; depth <= remaining; ++depth)
     {
         int alpha = -RootBound;
         int bestColumn = -1;
-        for (const Bitboard move : search.orderedMoves(position, candidates, result.column))
+        for (const Bitboard move : orderedMoves(position, candidates, result.column))
         {
             const int score = -search.negamax(position.after(move), depth - 1, -RootBound, -alpha);
             if (search.stopped())

@@ -188,7 +188,7 @@ int Search::negamax(const Position& position, int depth, int alpha, int beta)
     return best;
 }
 
-MoveList Search::orderedMoves(const Position& position, Bitboard candidates, int preferredColumn) const
+MoveList orderedMoves(const Position& position, Bitboard candidates, int preferredColumn)
 {
     struct Scored
     {

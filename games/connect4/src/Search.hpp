@@ -93,6 +93,10 @@ struct MoveList
     const Bitboard* end() const { return moves.data() + count; }
 };
 
+/// The moves of `candidates` (cells), those that leave the mover the most cells where a disc would
+/// make four first (Pons' ordering), the centre first among equals; this column, if legal, before all.
+MoveList orderedMoves(const Position& position, Bitboard candidates, int preferredColumn = -1);
+
 /// One depth-limited alpha-beta negamax run, stopped by a deadline or a cancel flag.
 class Search
 {
@@ -104,9 +108,6 @@ public:
 
     /// The value of a position for its mover, looking depth plies ahead; 0 when stopped.
     int negamax(const Position& position, int depth, int alpha, int beta);
-
-    /// The mover's legal moves (as cells), most promising first, preferring this column if legal.
-    MoveList orderedMoves(const Position& position, Bitboard candidates, int preferredColumn) const;
 
     /// True once the deadline passed or the cancel flag was set during a run.
     bool stopped() const { return m_stopped; }

@@ -16,32 +16,6 @@ constexpr int winNow(int moves)
     return (Cells + 1 - moves) / 2;
 }
 
-// The moves of `candidates`, those that leave the mover the most cells where a disc would make
-// four first (Pons' ordering); centre first among equals.
-MoveList byThreats(const Position& position, Bitboard candidates)
-{
-    std::array<std::pair<int, Bitboard>, Columns> scored{};
-    std::size_t count = 0;
-    for (const int column : CenterFirst)
-        if (const Bitboard move = candidates & bits::column(column))
-        {
-            const Bitboard mine = position.current | move;
-            const int threats = bits::count(bits::winningCells(mine, position.occupied | move));
-            // A stable insertion: equal counts keep the centre-first order.
-            std::size_t at = count++;
-            while (at > 0 && scored[at - 1].first < threats)
-            {
-                scored[at] = scored[at - 1];
-                --at;
-            }
-            scored[at] = {threats, move};
-        }
-    MoveList list;
-    for (std::size_t i = 0; i < count; ++i)
-        list.moves[list.count++] = scored[i].second;
-    return list;
-}
-
 } // namespace
 
 Solver::Solver(int log2TableSize) : m_table(std::make_unique<TranspositionTable>(log2TableSize)) {}
@@ -152,7 +126,7 @@ int Solver::negamax(const Position& position, int alpha, int beta)
             return beta;
     }
 
-    for (const Bitboard move : byThreats(position, candidates))
+    for (const Bitboard move : orderedMoves(position, candidates))
     {
         const int score = -negamax(position.after(move), -beta, -alpha);
         if (m_stopped)

@@ -55,6 +55,8 @@ private:
     std::string m_game;
     ConnectionSettings m_settings;
     std::shared_ptr<Shared> m_shared;
+    // The network thread may hold it a moment longer (connectInBackground); its callbacks keep only
+    // m_shared alive, never this board.
     std::shared_ptr<mqtt::MQTTClient> m_client;
 };
 

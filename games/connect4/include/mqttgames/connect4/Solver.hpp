@@ -29,8 +29,8 @@ public:
     static constexpr int MaxScore = (Cells + 1) / 2 - 3;
     using Clock = std::chrono::steady_clock;
 
-    /// A table of 2^log2TableSize entries of 16 bytes, touched as the search fills it (the default,
-    /// 64 MB, solves a middle game in milliseconds to a few seconds).
+    /// A table of 2^log2TableSize entries of 16 bytes (the default: 64 MB), touched as the search
+    /// fills it.
     explicit Solver(int log2TableSize = 22);
     ~Solver();
     Solver(Solver&&) noexcept;
